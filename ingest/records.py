@@ -1,0 +1,90 @@
+"""Plain records that flow from reading, through extraction, to the graph writer and the CLI.
+
+The extraction functions return these; `Extraction.to_json()` is the record that
+`stancegraph extract --format jsonl` prints (see ../shared/eval/FORMAT.md), with extra keys
+the graph writer uses (actor `key`/`iso3`, position `key`, stance `modality`, `plover`, …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    published_at: str | None = None  # ISO 8601 date or datetime, or None when unknown
+    url: str | None = None
+    outlet: str | None = None  # the publisher ("source" key of a JSON Lines record)
+
+
+@dataclass
+class Actor:
+    id: str  # article-local id: "a1", "a2", …
+    name: str  # canonical name
+    kind: str  # person | state | organization | group
+    aliases: list[str] = field(default_factory=list)
+    key: str = ""  # cross-article identity, e.g. "state:UKR", "person:volodymyr zelenskiy"
+    iso3: str | None = None
+    mentions: int = 0
+
+
+@dataclass
+class Role:
+    person: str  # actor id
+    title: str
+    of: str | None  # actor id or None
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
+class Position:
+    id: str  # stable across articles: derived from `key`
+    label: str  # at most 12 words
+    key: str  # normalized proposition key; equal keys = same proposition
+
+
+@dataclass
+class Stance:
+    actor: str  # actor id
+    kind: str  # SUPPORT, OPPOSE, REJECT, DEMAND, … (graph_schema/README.md)
+    polarity: int  # 1, -1 or 0
+    position: Position
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    modality: str = "asserted"  # asserted | conditional | hypothetical | reported
+    target: str | None = None  # actor id
+    on_behalf_of: str | None = None  # actor id of the state/organization the speaker represents
+    plover: str | None = None
+    cameo: str | None = None
+
+
+@dataclass
+class Extraction:
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        art = self.article
+        return {
+            "article": {
+                "id": art.id,
+                "source": art.source,
+                "title": art.title,
+                "published_at": art.published_at,
+                "url": art.url,
+                "outlet": art.outlet,
+            },
+            "actors": [asdict(a) for a in self.actors],
+            "roles": [asdict(r) for r in self.roles],
+            "stances": [asdict(s) for s in self.stances],
+        }
