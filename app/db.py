@@ -26,7 +26,7 @@ def connect(settings: Settings, *, start_local: bool = True, retry_seconds: floa
     """A verified driver. Starts the local server first when stancegraph manages it."""
     if settings.manages_neo4j and start_local:
         LocalNeo4j(settings).start()
-    driver = GraphDatabase.driver(settings.bolt_uri, auth=credentials(settings))
+    driver = GraphDatabase.driver(settings.bolt_uri, auth=credentials(settings), notifications_min_severity="OFF")
     deadline = time.monotonic() + retry_seconds
     while True:
         try:

@@ -57,6 +57,7 @@ def driver(neo4j_settings):
 @pytest.fixture
 def empty_db(driver, neo4j_settings):
     """The test database with every node removed (schema kept)."""
-    driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-                         database_=neo4j_settings.neo4j_database)
+    with driver.session(database=neo4j_settings.neo4j_database) as session:
+        # CALL … IN TRANSACTIONS needs an auto-commit transaction.
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
     return driver

@@ -1,0 +1,3 @@
+UNWIND $positions AS row
+MERGE (p:Position {key: row.key})
+  ON CREATE SET p.id = row.id, p.label = row.label

@@ -1,0 +1,106 @@
+"""The graph writer on hand-built extractions: structure, idempotency, replacement, resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.records import Actor, Article, Extraction, Position, Role, Stance
+from ingest.resolve import ActorResolver, person_key
+from ingest.writer import GraphWriter
+
+WITHDRAWAL = Position(id="p_withdraw", label="withdrawal of Ukrainian forces from Donbas",
+                      key="donbas ukraine withdraw")
+
+
+def article(article_id: str, text: str, published_at: str | None = "2025-01-06") -> Extraction:
+    ext = Extraction(Article(id=article_id, text=text, source=f"{article_id}.txt", published_at=published_at))
+    ext.actors = [
+        Actor("a1", "Volodymyr Zelenskiy", "person", ["Zelenskiy"], key="person:volodymyr zelenskiy", mentions=2),
+        Actor("a2", "Ukraine", "state", ["Kyiv"], key="state:UKR", iso3="UKR", mentions=1),
+        Actor("a3", "Russia", "state", ["Kremlin"], key="state:RUS", iso3="RUS", mentions=1),
+    ]
+    first_end = text.index(".") + 1
+    second_start = first_end + 1
+    ext.roles = [Role("a1", "President", "a2", text[second_start:], second_start, len(text))]
+    ext.stances = [
+        Stance("a3", "DEMAND", 1, WITHDRAWAL, text[:first_end], 0, first_end, 0.8),
+        Stance("a1", "REJECT", -1, WITHDRAWAL, text[second_start:], second_start, len(text), 0.8,
+               target="a3", on_behalf_of="a2"),
+    ]
+    return ext
+
+
+@pytest.fixture
+def writer(empty_db, neo4j_settings):
+    from graph_schema.apply import apply_schema
+
+    apply_schema(empty_db, neo4j_settings.neo4j_database)
+    return GraphWriter(empty_db, neo4j_settings.neo4j_database)
+
+
+def test_structure_and_derived_edges(writer):
+    writer.write(article("art-1", "Russia demands it. Zelenskiy rejects it."))
+    rows = writer.driver.execute_query("""
+        MATCH (a:Actor)-[e:SUPPORTS|OPPOSES]->(p:Position {key: 'donbas ukraine withdraw'})
+        RETURN a.id AS actor, type(e) AS edge, e.statements AS n, e.latest_polarity AS latest, e.first_seen AS first
+        ORDER BY actor""").records
+    assert [(r["actor"], r["edge"], r["n"], r["latest"]) for r in rows] == [
+        ("person:volodymyr zelensky", "OPPOSES", 1, -1), ("state:RUS", "SUPPORTS", 1, 1)]
+    assert str(rows[0]["first"]) == "2025-01-06"
+    provenance = writer.driver.execute_query("""
+        MATCH (:Person)-[:MADE]->(s:Statement)-[:IN]->(art:Article), (s)-[:TARGETS]->(t), (s)-[:ON_BEHALF_OF]->(b)
+        RETURN s.evidence AS evidence, s.start AS start, art.id AS article, t.id AS target, b.id AS behalf""").records
+    assert dict(provenance[0]) == {"evidence": "Zelenskiy rejects it.", "start": 19, "article": "art-1",
+                                   "target": "state:RUS", "behalf": "state:UKR"}
+    role = writer.driver.execute_query(
+        "MATCH (:Person)-[r:HOLDS_ROLE]->(s:State) RETURN r.title AS title, s.iso3 AS iso3").records
+    assert dict(role[0]) == {"title": "President", "iso3": "UKR"}
+    labels = writer.driver.execute_query("MATCH (a:Actor {id: 'state:UKR'}) RETURN labels(a) AS l").records
+    assert set(labels[0]["l"]) == {"Actor", "State"}
+
+
+def test_ingesting_twice_changes_nothing(writer):
+    ext = article("art-1", "Russia demands it. Zelenskiy rejects it.")
+    assert writer.write(ext).written
+    before = writer.counts()
+    assert not writer.write(ext).written
+    assert writer.write(ext, force=True).written
+    assert writer.counts() == before
+
+
+def test_changed_article_replaces_its_statements(writer):
+    writer.write(article("art-1", "Russia demands it. Zelenskiy rejects it."))
+    changed = article("art-1", "Russia demands it. Nothing else was said.")
+    changed.stances = changed.stances[:1]
+    writer.write(changed)
+    edges = writer.driver.execute_query(
+        "MATCH (a:Actor)-[e:SUPPORTS|OPPOSES]->(:Position) RETURN a.id AS actor, type(e) AS edge").records
+    assert [(r["actor"], r["edge"]) for r in edges] == [("state:RUS", "SUPPORTS")]
+    n = writer.driver.execute_query("MATCH (s:Statement) RETURN count(s) AS n").records[0]["n"]
+    assert n == 1
+
+
+def test_same_person_across_articles_is_one_node(writer):
+    writer.write(article("art-1", "Russia demands it. Zelenskiy rejects it."))
+    second = article("art-2", "Russia demands it again. Zelensky rejects it again.", "2025-02-01")
+    second.actors[0] = Actor("a1", "Zelensky", "person", [], key="person:zelensky", mentions=1)
+    writer.write(second)
+    people = writer.driver.execute_query("MATCH (p:Person) RETURN p.id AS id, p.aliases AS aliases").records
+    assert len(people) == 1
+    assert "Zelensky" in people[0]["aliases"]
+    edge = writer.driver.execute_query(
+        "MATCH (:Person)-[e:OPPOSES]->(:Position) RETURN e.statements AS n, e.last_seen AS last").records[0]
+    assert edge["n"] == 2 and str(edge["last"]) == "2025-02-01"
+
+
+def test_person_keys_fold_transliterations():
+    assert person_key("Volodymyr Zelenskiy") == person_key("Volodymyr Zelenskyy") == person_key("Volodymyr Zelensky")
+    assert person_key("Dmitriy Peskov") == person_key("Dmitry Peskov")
+    assert person_key("Donald Trump") != person_key("Melania Trump")
+
+
+def test_surname_joins_only_an_unambiguous_person():
+    resolver = ActorResolver({"person:donald trump": "Donald Trump"})
+    assert resolver.resolve([Actor("a1", "Trump", "person")]) == {"a1": "person:donald trump"}
+    resolver = ActorResolver({"person:donald trump": "Donald Trump", "person:melania trump": "Melania Trump"})
+    assert resolver.resolve([Actor("a1", "Trump", "person")]) == {"a1": "person:trump"}
