@@ -3,6 +3,7 @@ so that `--help` is instant."""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 import typer
@@ -84,6 +85,94 @@ def schema_apply() -> None:
         raise fail(str(exc)) from None
     typer.echo(f"schema applied: {counts['statements']} statements; "
                f"{counts['constraints']} constraints, {counts['indexes']} indexes in place")
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _report(error) -> None:
+    colour = {"warning": "yellow", "skipped": "yellow"}.get(error.kind, "red")
+    err.print(f"[{colour}]{error}[/]", highlight=False)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories, or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="jsonl: one record per article "
+                                           "(shared/eval/FORMAT.md); table: a summary for people.")] = Format.jsonl,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default STANCEGRAPH_MODEL).")] = None,
+) -> None:
+    """Extract actors, roles and stances from articles, without any database."""
+    import json
+
+    from ingest.run import RunSummary, extract_paths
+
+    summary = RunSummary()
+    out = Console(highlight=False, soft_wrap=True)
+    for extraction in extract_paths(paths, model or get_settings().model, summary, _report):
+        summary.articles += 1
+        if format is Format.jsonl:
+            typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
+        else:
+            _print_table(out, extraction)
+    err.print(f"{summary.articles} articles, {summary.skipped} skipped, {summary.failed} failed", highlight=False)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+def _print_table(out: Console, extraction) -> None:
+    from rich.table import Table
+
+    names = {a.id: a.name for a in extraction.actors}
+    art = extraction.article
+    out.rule(f"{art.title or art.source}  {art.published_at or ''}")
+    out.print("Actors: " + "; ".join(f"{a.name} ({a.kind}{', ' + ', '.join(a.aliases) if a.aliases else ''})"
+                                      for a in extraction.actors))
+    for r in extraction.roles:
+        out.print(f"Role: {names[r.person]} — {r.title} — {names.get(r.of, '')}")
+    table = Table("actor", "kind", "±", "position", "modality", "evidence", show_lines=False)
+    for s in extraction.stances:
+        table.add_row(names[s.actor], s.kind, f"{s.polarity:+d}", s.position.label, s.modality, s.evidence[:120])
+    out.print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories, or - for stdin.")],
+    workers: Annotated[int, typer.Option(help="Extraction processes (nlp.pipe n_process).")] = 1,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default STANCEGRAPH_MODEL).")] = None,
+    force: Annotated[bool, typer.Option(help="Re-extract articles already in the graph unchanged.")] = False,
+    resume: Annotated[bool, typer.Option(help="Skip articles already ingested (the default; "
+                                         "the idempotent writer makes a re-run continue where it stopped).")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; errors and the summary only.")] = False,
+) -> None:
+    """Extract from articles and write the graph to Neo4j (idempotent, one transaction per article)."""
+    from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+    from app.db import DatabaseUnavailable, connect
+    from app.neo4j_server import Neo4jServerError
+    from graph_schema.apply import apply_schema
+    from ingest.run import IngestProgress, ingest_paths
+    from ingest.writer import GraphWriter
+
+    settings = get_settings()
+    try:
+        with connect(settings) as driver:
+            apply_schema(driver, settings.neo4j_database)
+            writer = GraphWriter(driver, settings.neo4j_database)
+            with IngestProgress(quiet) as progress:
+                summary = ingest_paths(paths, writer, model or settings.model, workers=workers,
+                                       force=force or not resume, on_error=_report, progress=progress)
+            totals = writer.counts()
+    except (DatabaseUnavailable, Neo4jServerError) as exc:
+        raise fail(str(exc)) from None
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise fail(f"lost the connection to Neo4j at {settings.bolt_uri}: {exc}") from None
+    err.print(summary.describe(), highlight=False)
+    err.print(f"people merged across articles by resolution: {writer.resolver.stats.people_merged}; "
+              f"graph now: {totals['nodes']} nodes, {totals['relationships']} relationships", highlight=False)
+    raise typer.Exit(0 if summary.ok else 1)
 
 
 @app.command()
