@@ -1,0 +1,183 @@
+"""Actors: who the article is about, one ActorRef per referent.
+
+Find: named entities (spaCy NER plus the entity ruler's institutions and groups), mapped through
+the gazetteer to states, institutions and groups; everything else PERSON or ORG.
+Annotate: cluster mentions into referents and fix the model's label errors with evidence from the
+same document ("approval by Trump" tagged ORG joins "Donald Trump" tagged PERSON elsewhere).
+Capitals and seats are actors only in an actor's slot ("the Kremlin said", "sought by Kyiv"),
+not as places ("the Paris gathering", "talks in Madrid").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .extensions import ActorRef
+from .lexicons import Gazetteer, fold
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "appos"}
+MAX_BOILERPLATE_TOKENS, MAX_BOILERPLATE_CHARS = 40, 200  # a credit line is short
+POSSESSIVE = {"'s", "’s", "'", "’"}
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+class ActorResolver:
+    def __init__(self, nlp: Language, name: str, *, gazetteer: Gazetteer, boilerplate: re.Pattern,
+                 grammar: dict, title_words: set[str], title_heads: set[str], not_actors: frozenset[str]):
+        self.name = name
+        self.gazetteer, self.boilerplate, self.grammar = gazetteer, boilerplate, grammar
+        self.title_words = title_words  # stripped from PERSON entities: "President Trump" -> "Trump"
+        self.title_heads = title_heads  # a title before an ORG entity makes it a person
+        self.not_actors = not_actors  # news agencies and outlets: sources, not actors
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sg_skipped = self._boilerplate(doc)
+        persons, others = self._find(doc)
+        actors: list[ActorRef] = []
+        mention: dict[int, int] = {}
+        self._annotate_persons(doc, persons, actors, mention)
+        self._annotate_others(others, actors, mention)
+        doc._.sg_actors, doc._.sg_mention = actors, mention
+        return doc
+
+    # -- find ---------------------------------------------------------------------------------
+
+    def _boilerplate(self, doc: Doc) -> bytearray:
+        """Mark bylines and page furniture, by sentence and by line: the parser often glues a
+        credit line ("With assistance from …") to the sentence before it."""
+        skipped = bytearray(len(doc))
+        for sent in doc.sents:
+            if len(sent) < MAX_BOILERPLATE_TOKENS and self.boilerplate.search(sent.text):
+                skipped[sent.start:sent.end] = b"\x01" * len(sent)
+        offset = 0
+        for line in doc.text.split("\n"):
+            if len(line) < MAX_BOILERPLATE_CHARS and self.boilerplate.search(line):
+                span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
+                if span is not None:
+                    skipped[span.start:span.end] = b"\x01" * len(span)
+            offset += len(line) + 1
+        return skipped
+
+    def _find(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, object]]]:
+        """Split entities into person candidates and (span, referent-or-None) for the rest."""
+        persons, others = [], []
+        # Document evidence that a name is a place: tagged GPE/LOC somewhere in this text, or
+        # the object of 'in'/'near' ("fighting in Lysychansk" tagged ORG).
+        places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        for ent in doc.ents:
+            if ent.label_ not in NAMED_LABELS or doc._.sg_skipped[ent.start] or fold(ent.text) in self.not_actors:
+                continue
+            ref = self.gazetteer.by_form.get(fold(ent.text))
+            if ref is not None:
+                if not ref.place or self._in_actor_slot(ent):
+                    others.append((ent, ref))
+            elif ent.label_ in ("PERSON", "ORG"):
+                span, titled = self._name_part(ent)
+                if span is None:
+                    continue
+                # An ORG with a title in front ("Chancellor Olaf Scholz") is a person.
+                titled = titled or (span.start > 0 and doc[span.start - 1].lower_ in self.title_heads)
+                if ent.label_ == "PERSON" or (titled and span[-1].lower_ not in self.grammar["org_words"]):
+                    persons.append(span)
+                elif fold(span.text) not in places and not self._locative(span):
+                    others.append((span, None))  # an organization, unless a known person's name
+        return persons, others
+
+    def _name_part(self, ent: Span) -> tuple[Span | None, bool]:
+        """The name inside an entity: without titles ("President Trump"), a possessor
+        ("Ukraine’s Volodymyr Zelenskiy"), timestamps ("02:14 Zelenskiy") or a trailing "'s".
+        Returns (span or None, whether a title was stripped)."""
+        doc, start, end, titled = ent.doc, ent.start, ent.end, False
+        for i in range(ent.start, ent.end - 1):
+            if doc[i].lower_ in POSSESSIVE:
+                start = i + 1
+        while start < end and (doc[start].lower_ in self.title_words or not doc[start].is_alpha):
+            titled = titled or doc[start].lower_ in self.title_heads
+            start += 1
+        while end > start and doc[end - 1].lower_ in POSSESSIVE:
+            end -= 1
+        span = doc[start:end]
+        return (span, titled) if span and any(t.is_alpha and len(t) > 1 for t in span) else (None, False)
+
+    def _locative(self, span: Span) -> bool:
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in self.grammar["place_preps"]
+
+    def _in_actor_slot(self, span: Span) -> bool:
+        """A capital or seat names its state only where an actor stands: subject, agent, possessor,
+        object of a non-motion verb, or the partner in 'talks with Moscow'."""
+        root = span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if root.dep_ == "dobj":
+            return root.head.lemma_ not in self.grammar["place_verbs"]
+        if root.dep_ in ACTOR_DEPS:
+            return True
+        if root.dep_ == "pobj":
+            prep = root.head
+            return prep.dep_ == "agent" or prep.lower_ in self.grammar["actor_preps"]
+        return False
+
+    # -- annotate -----------------------------------------------------------------------------
+
+    def _annotate_persons(self, doc: Doc, persons: list[Span], actors: list[ActorRef],
+                          mention: dict[int, int]) -> None:
+        by_name: dict[str, int] = {}
+        by_surname: dict[str, int] = {}
+        by_first: dict[str, list[int]] = {}
+        # Full names first, so a lone surname anywhere in the text joins its full name.
+        for span in sorted(persons, key=lambda s: (-len(s), s.start)):
+            name = fold(span.text)
+            idx = by_name.get(name)
+            if idx is None and len(span) == 1:
+                idx = by_surname.get(name)
+                if idx is None and len(by_first.get(name, ())) == 1:  # "Sergei" after "Sergei Lavrov"
+                    idx = by_first[name][0]
+            if idx is None:
+                idx = len(actors)
+                actors.append(ActorRef(key=f"person:{name}", name=span.text, kind="person"))
+                by_name[name] = idx
+                if len(span) > 1:
+                    by_surname.setdefault(fold(span[-1].text), idx)
+                    by_first.setdefault(fold(span[0].text), []).append(idx)
+            self._add_mention(actors[idx], idx, span, mention)
+        # Document evidence beats the model's label: a token equal to a known surname is that
+        # person, whether NER tagged it ORG, GPE or nothing ("Zelenskiy has repeatedly rejected").
+        known = {**by_surname, **by_name}
+        for tok in doc:
+            if tok.i in mention or tok.pos_ != "PROPN" or doc._.sg_skipped[tok.i]:
+                continue
+            idx = known.get(fold(tok.text))
+            if idx is not None and (not tok.ent_type_ or tok.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")):
+                if self.gazetteer.by_form.get(fold(tok.text)) is None:
+                    self._add_mention(actors[idx], idx, doc[tok.i:tok.i + 1], mention)
+
+    def _annotate_others(self, others: list[tuple[Span, object]], actors: list[ActorRef],
+                         mention: dict[int, int]) -> None:
+        by_key = {a.key: i for i, a in enumerate(actors)}
+        for span, ref in others:
+            if any(i in mention for i in range(span.start, span.end)):
+                continue  # already a person (a surname the model tagged ORG)
+            text = re.sub(r"^(the|The) ", "", span.text)
+            if ref is None:
+                key, name, kind, iso3 = f"organization:{fold(text)}", text, "organization", None
+            else:
+                key, name, kind, iso3 = ref.key, ref.name, ref.kind, ref.iso3
+            if not fold(text):
+                continue
+            idx = by_key.get(key)
+            if idx is None:
+                idx = by_key[key] = len(actors)
+                actors.append(ActorRef(key=key, name=name, kind=kind, iso3=iso3))
+            self._add_mention(actors[idx], idx, span, mention, text)
+
+    @staticmethod
+    def _add_mention(actor: ActorRef, idx: int, span: Span, mention: dict[int, int],
+                     text: str | None = None) -> None:
+        actor.add_alias(text or span.text)
+        actor.mentions.append((span.start, span.end))
+        for i in range(span.start, span.end):
+            mention[i] = idx

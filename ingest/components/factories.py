@@ -1,0 +1,50 @@
+"""Every stancegraph spaCy factory, registered in one place so config names are traced here.
+
+The data tables come from `lexicons`, read once per process and shared by all pipelines.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from . import lexicons
+from .actors import ActorResolver
+from .quotes import QuoteFinder
+from .roles import RoleFinder
+from .stances import StanceFinder
+
+# Our components, in pipeline order (after the model's own NER).
+PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "stancegraph_stances"]
+
+
+def _title_words() -> set[str]:
+    """Every word of a title: stripped from PERSON entities ('President Trump' -> 'Trump')."""
+    return {w for seq in lexicons.titles()["sequences"] for w in seq} | lexicons.titles()["modifiers"]
+
+
+def _title_heads() -> set[str]:
+    """Last words of titles: 'the Ukrainian president' is a role description."""
+    return {seq[-1] for seq, represents in lexicons.titles()["sequences"].items() if represents}
+
+
+@Language.factory("stancegraph_actors", assigns=["doc._.sg_actors", "doc._.sg_mention", "doc._.sg_skipped"])
+def make_actors(nlp: Language, name: str) -> ActorResolver:
+    return ActorResolver(nlp, name, gazetteer=lexicons.gazetteer(), boilerplate=lexicons.boilerplate(),
+                         grammar=lexicons.grammar(), title_words=_title_words(), title_heads=_title_heads(),
+                         not_actors=lexicons.not_actors())
+
+
+@Language.factory("stancegraph_roles", assigns=["doc._.sg_roles"])
+def make_roles(nlp: Language, name: str) -> RoleFinder:
+    return RoleFinder(nlp, name, titles=lexicons.titles())
+
+
+@Language.factory("stancegraph_quotes", assigns=["doc._.sg_quotes"])
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder(nlp, name, grammar=lexicons.grammar(), title_heads=_title_heads())
+
+
+@Language.factory("stancegraph_stances", assigns=["doc._.sg_stances"])
+def make_stances(nlp: Language, name: str) -> StanceFinder:
+    return StanceFinder(nlp, name, frames=lexicons.frames(), kinds=lexicons.stance_kinds(),
+                        grammar=lexicons.grammar(), gazetteer=lexicons.gazetteer(), title_heads=_title_heads())

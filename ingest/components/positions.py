@@ -1,0 +1,106 @@
+"""Positions: a short label and a normalized key for what a stance is about.
+
+`content_tokens` prunes the parse subtree of the stance's content to its core (predicate,
+arguments, 'of'/'to'/'from' phrases), leaving out relative clauses, conditions, appositions and
+asides, so labels stay short and canonical ("send troops to Ukraine"). `position_key` keeps
+lemmas of the content words, maps nationality adjectives and other names of a state to one form
+and synonyms to one word, and sorts them: "Sweden and Finland joining Nato" and "Finnish and
+Swedish Nato membership" share the key "finland join nato sweden".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import deque
+
+from spacy.tokens import Token
+
+from .lexicons import Gazetteer, fold
+
+MAX_LABEL_WORDS = 12
+CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "acomp", "oprd", "prt", "neg", "xcomp",
+               "prep", "pobj", "agent", "pcomp", "ccomp"}
+PHRASE_DEPS = {"amod", "compound", "poss", "case", "nummod", "nmod", "conj", "cc", "pobj", "prep", "quantmod",
+               "npadvmod", "advmod", "dobj", "neg"}
+PHRASE_PREPS = {"of", "to", "from", "for", "into", "on", "against", "with", "in"}
+LEADING_FILLER = {"aux", "mark", "det", "cc", "case", "prep"}  # "to send troops" -> "send troops"
+TIME_NOUNS = {"time", "year", "month", "week", "day", "hour", "moment", "while", "period"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def is_condition(tok: Token, grammar: dict) -> bool:
+    """'once a ceasefire is agreed', 'if …', 'in the event of a peace deal'."""
+    if tok.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in grammar["condition_marks"] for c in tok.children)
+    if tok.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in grammar["condition_preps"] for c in tok.children)
+    return False
+
+
+def _is_time(prep: Token) -> bool:
+    """'for some time now', 'in February': when, not what."""
+    return any(c.ent_type_ in ("DATE", "TIME") or c.lemma_ in TIME_NOUNS for c in prep.children)
+
+
+def _bare(noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in noun.children)
+
+
+def content_tokens(roots: list[Token], grammar: dict, exclude: set[int] = frozenset()) -> list[Token]:
+    """The core of the content phrase under `roots`, breadth first within a word budget."""
+    picked, words, root = [], 0, roots[0]
+    queue = deque(roots)
+    while queue:
+        tok = queue.popleft()
+        if tok.i in exclude:
+            continue
+        if tok.is_alpha or tok.like_num:
+            if words >= MAX_LABEL_WORDS:
+                break
+            words += len(fold(tok.text).split()) or 1
+        picked.append(tok)
+        is_clause = tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound")
+        for child in tok.children:
+            if child.i in exclude or is_condition(child, grammar):
+                continue
+            if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or _is_time(child)):
+                continue
+            if child.dep_ == "acl" and child.tag_ == "VBG":  # "Finland and Sweden joining Nato"
+                queue.append(child)
+            elif child.dep_ == "relcl" and tok is root and _bare(tok):  # "the role Belarus is playing"
+                queue.append(child)
+            elif child.dep_ in (CLAUSE_DEPS if is_clause else PHRASE_DEPS):
+                queue.append(child)
+    return sorted(picked, key=lambda t: t.i)
+
+
+def label_of(tokens: list[Token]) -> str:
+    out = []
+    for n, tok in enumerate(tokens):
+        if tok.is_punct and tok.text not in "-":
+            continue
+        if not out and tok.dep_ in LEADING_FILLER:
+            continue
+        out.append(tok.text)
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        out.append(tok.whitespace_ if nxt is not None and nxt.i == tok.i + 1 else " ")
+    return "".join(out).strip().replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def position_key(tokens: list[Token], gazetteer: Gazetteer, grammar: dict) -> str:
+    words = set()
+    for tok in tokens:
+        if tok.pos_ not in CONTENT_POS or tok.is_stop:
+            continue
+        lemma = tok.lemma_.lower()
+        ref = gazetteer.by_form.get(fold(tok.text)) if tok.pos_ in ("PROPN", "ADJ") else None
+        if ref is not None:
+            lemma = fold(ref.name).replace(" ", "_")
+        lemma = grammar["position_synonyms"].get(lemma, lemma)
+        if lemma not in grammar["position_stopwords"]:
+            words.add(lemma)
+    return " ".join(sorted(words))
+
+
+def position_id(key: str) -> str:
+    return "p_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

@@ -1,0 +1,111 @@
+"""Who a token refers to: a named mention, a proxy ("Trump's administration"), a role
+description ("the Ukrainian president"), a pronoun, or the speaker of the quote it sits in.
+
+One `Resolver` is built per Doc (after actors and roles) and answers in O(log n) per token,
+so stance extraction stays linear in the document length.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+PRONOUN_WINDOW = 120  # tokens: a pronoun further than this from any person stays unresolved
+
+
+class Resolver:
+    def __init__(self, doc: Doc, grammar: dict, title_heads: set[str]):
+        self.doc, self.grammar, self.title_heads = doc, grammar, title_heads
+        self.mention: dict[int, int] = doc._.sg_mention or {}
+        actors = doc._.sg_actors or []
+        persons, others = [], []
+        for idx, actor in enumerate(actors):
+            for start, _ in actor.mentions:
+                (persons if actor.kind == "person" else others).append((start, idx))
+        self.persons, self.others = sorted(persons), sorted(others)
+        self.roles = doc._.sg_roles or []
+        self.quote_at: dict[int, int] = {}
+        for qi, quote in enumerate(doc._.sg_quotes or []):
+            for i in range(quote.start, quote.end):
+                self.quote_at[i] = qi
+
+    def speaker(self, tok: Token) -> int | None:
+        qi = self.quote_at.get(tok.i)
+        return None if qi is None else self.doc._.sg_quotes[qi].speaker
+
+    def resolve(self, tok: Token, depth: int = 0) -> tuple[int | None, str]:
+        """(actor index or None, how): how is name | proxy | description | pronoun | speaker."""
+        if tok.i in self.mention:
+            return self.mention[tok.i], "name"
+        lower, g = tok.lower_, self.grammar
+        if lower in g["first_person"]:
+            return self.speaker(tok), "speaker"
+        if lower in g["person_pronouns"]:
+            return self._person_pronoun(tok, depth), "pronoun"
+        if lower in g["thing_pronouns"]:
+            return self._sentence_subject(tok, depth), "pronoun"
+        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and depth < 2:
+            return self.resolve(tok.head.head, depth + 1)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None, ""
+        modifier = self._modifier_actor(tok)
+        if tok.lemma_.lower() in g["proxy_nouns"] and modifier is not None:
+            return modifier, "proxy"
+        if tok.lemma_.lower() in self.title_heads and tok.tag_ in ("NN", "NNP"):  # not "the leaders"
+            return self._role_holder(tok, modifier), "description"
+        return None, ""
+
+    def _modifier_actor(self, tok: Token) -> int | None:
+        """The actor named inside a noun phrase: possessor, national adjective, or 'of X'."""
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i in self.mention:
+                return self.mention[child.i]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.i in self.mention:
+                        return self.mention[pobj.i]
+        return None
+
+    def _role_holder(self, tok: Token, of: int | None) -> int | None:
+        head = tok.lemma_.lower()
+        holders = {r.person for r in self.roles
+                   if r.title.lower().split()[-1] == head and (of is None or r.of == of)}
+        if len(holders) == 1:
+            return holders.pop()
+        # "The president strongly stands behind ..." inside a quote: the speaker vouches for it.
+        return self.speaker(tok) if holders else None
+
+    def _sentence_subject(self, tok: Token, depth: int) -> int | None:
+        """'it' is an actor only as the main subject of its own sentence before it: 'the Kremlin
+        has given little indication of whether it would accept' (an 'it' is mostly an event)."""
+        for cand in tok.sent:
+            if cand.i >= tok.i:
+                break
+            if cand.dep_ in ("nsubj", "nsubjpass") and cand.lower_ not in self.grammar["thing_pronouns"] and depth < 2:
+                idx, _ = self.resolve(cand, depth + 1)  # "Russia’s defence ministry … as it accused"
+                if idx is not None and self.doc._.sg_actors[idx].kind != "person":
+                    return idx
+        return None
+
+    def _person_pronoun(self, tok: Token, depth: int) -> int | None:
+        # "X said he ..." : the pronoun is the speaker of the governing speech verb.
+        head = tok.head
+        for _ in range(4):
+            if head.lemma_ in self.grammar["speech_verbs"]:
+                for child in head.children:
+                    if child.dep_ == "nsubj" and child is not tok and depth < 2:
+                        found, _ = self.resolve(child, depth + 1)
+                        if found is not None and self.doc._.sg_actors[found].kind == "person":
+                            return found
+            if head.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "aux", "nsubj") or head.head is head:
+                break
+            head = head.head
+        return self._latest(self.persons, tok.i)
+
+    @staticmethod
+    def _latest(starts: list[tuple[int, int]], before: int) -> int | None:
+        pos = bisect_left(starts, (before, -1)) - 1
+        if pos >= 0 and before - starts[pos][0] <= PRONOUN_WINDOW:
+            return starts[pos][1]
+        return None

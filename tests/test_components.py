@@ -1,0 +1,86 @@
+"""Actors and roles: gazetteer, metonymy, coreference of names, titles, boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_doc
+from ingest.nlp import load_pipeline
+from ingest.records import Article
+
+
+@pytest.fixture(scope="module")
+def run():
+    nlp = load_pipeline()
+
+    def _run(text: str):
+        ex = extract_doc(nlp(text), Article(id="t", text=text, source="t.txt"))
+        return ex, {a.id: a for a in ex.actors}
+    return _run
+
+
+def actor_names(ex):
+    return {a.name for a in ex.actors}
+
+
+def test_pipeline_is_loaded_once_and_names_our_components():
+    nlp = load_pipeline()
+    assert load_pipeline() is nlp
+    assert [n for n in nlp.pipe_names if n.startswith("stancegraph")][-1] == "stancegraph_stances"
+
+
+def test_capital_as_actor_but_not_as_place(run):
+    ex, _ = run("The Kremlin said the talks in Madrid were useless. Security guarantees have long been sought by Kyiv.")
+    names = actor_names(ex)
+    assert {"Russia", "Ukraine"} <= names and "Spain" not in names and "Madrid" not in names
+
+
+def test_city_as_modifier_is_not_an_actor(run):
+    ex, _ = run("Leaders left the Paris gathering without a deal.")
+    assert "France" not in actor_names(ex)
+
+
+def test_demonym_and_code_map_to_state_with_iso3(run):
+    ex, _ = run("Ukrainian forces advanced while US officials met in Geneva.")
+    states = {a.name: a for a in ex.actors if a.kind == "state"}
+    assert states["Ukraine"].key == "state:UKR" and states["United States"].iso3 == "USA"
+    assert "Ukrainian" in states["Ukraine"].aliases
+
+
+def test_surname_joins_person_even_when_tagged_otherwise(run):
+    ex, _ = run("Donald Trump met Macron on Monday. Any deal would require approval by Trump.")
+    trumps = [a for a in ex.actors if "Trump" in a.name]
+    assert len(trumps) == 1 and trumps[0].kind == "person" and trumps[0].mentions == 2
+
+
+def test_groups_from_the_entity_ruler(run):
+    ex, _ = run("The coalition of the willing met as Nato and the EU weighed new sanctions.")
+    kinds = {a.name: a.kind for a in ex.actors}
+    assert kinds["coalition of the willing"] == "group" and kinds["Nato"] == "group"
+
+
+def test_boilerplate_makes_no_actors(run):
+    ex, _ = run("Spain rejected the plan.\nWith assistance from Maria Lopez.\nSign up to the Europe newsletter.")
+    assert "Maria Lopez" not in actor_names(ex)
+
+
+@pytest.mark.parametrize("text,person,title,of", [
+    ("French President Emmanuel Macron arrived.", "Emmanuel Macron", "President", "France"),
+    ("Sweden's prime minister, Magdalena Andersson, spoke.", "Magdalena Andersson", "prime minister", "Sweden"),
+    ("Jens Stoltenberg, Nato's secretary general, spoke.", "Jens Stoltenberg", "secretary general", "Nato"),
+    ("The former Russian president Dmitry Medvedev spoke.", "Dmitry Medvedev", "former Russian president", "Russia"),
+    ("Jared Kushner, Donald Trump's son-in-law, also attended.", "Jared Kushner", "son-in-law", "Donald Trump"),
+])
+def test_title_shapes(run, text, person, title, of):
+    ex, names = run(text)
+    (role,) = [r for r in ex.roles if names[r.person].name == person]
+    assert role.title.lower().endswith(title.split()[-1].lower())
+    assert of in (names[role.of].name, *names[role.of].aliases)
+    assert text[role.start:role.end] == role.evidence
+
+
+def test_role_description_resolves_to_the_person(run):
+    ex, names = run("Ukrainian President Volodymyr Zelenskiy arrived in Rome. "
+                    "The Ukrainian president has said he asked Italy for more air defence systems.")
+    (s,) = [s for s in ex.stances if s.kind == "REQUEST"]
+    assert names[s.actor].name == "Volodymyr Zelenskiy" and names[s.target].name == "Italy"

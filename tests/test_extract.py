@@ -1,0 +1,108 @@
+"""Extraction mechanisms, one test per mechanism, on sentences written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract import extract_articles, extract_doc
+from ingest.nlp import load_pipeline
+from ingest.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str):
+        ex = extract_doc(nlp(text), Article(id="t", text=text, source="t.txt"))
+        names = {a.id: a for a in ex.actors}
+        return ex, names
+    return _run
+
+
+def stances_of(ex, names, actor_name):
+    return [s for s in ex.stances if names[s.actor].name == actor_name]
+
+
+def test_negation_flips_polarity(run):
+    ex, names = run("Germany will not approve the new sanctions package against Russia.")
+    (s,) = stances_of(ex, names, "Germany")
+    assert s.polarity == -1 and s.kind == "REJECT"
+    assert "sanctions" in s.position.label
+
+
+def test_not_going_to_is_a_negated_intent(run):
+    ex, names = run("France is not going to send fighter jets to Ukraine.")
+    (s,) = stances_of(ex, names, "France")
+    assert s.polarity == -1 and "jets" in s.position.label
+
+
+def test_condition_makes_modality_conditional(run):
+    ex, names = run("Poland is ready to contribute troops to a peacekeeping mission once a ceasefire is agreed.")
+    (s,) = stances_of(ex, names, "Poland")
+    assert (s.polarity, s.modality) == (1, "conditional")
+    assert "ceasefire" not in s.position.label
+
+
+def test_coordinated_subjects_make_two_stances(run):
+    ex, names = run("Italy and Spain pledged to send air defence systems to Kyiv.")
+    assert {names[s.actor].name for s in ex.stances} == {"Italy", "Spain"}
+
+
+def test_anaphoric_object_takes_the_earlier_content(run):
+    ex, names = run("Moscow demanded that Ukrainian troops leave the Kherson region. "
+                    "President Volodymyr Zelenskiy has repeatedly rejected the demand.")
+    demand = stances_of(ex, names, "Russia")[0]
+    (reject,) = [s for s in ex.stances if s.kind == "REJECT"]
+    assert reject.polarity == -1 and reject.position.key == demand.position.key
+    assert "demand" not in reject.position.label
+
+
+def test_multi_sentence_quote_is_credited_to_its_speaker(run):
+    text = ("“We are making progress,” said Dutch Prime Minister Mark Rutte. "
+            "“We need stronger air defences for Ukraine.”")
+    ex, names = run(text)
+    (s,) = [s for s in ex.stances if "air" in s.position.label]
+    assert names[s.actor].name == "Mark Rutte"
+    assert names[s.on_behalf_of].name == "Netherlands"
+
+
+def test_speaker_is_credited_for_the_state_he_represents(run):
+    ex, names = run("German Chancellor Olaf Scholz signaled that Germany is ready to deliver tanks to Ukraine.")
+    (s,) = ex.stances
+    assert names[s.actor].name == "Olaf Scholz" and names[s.on_behalf_of].name == "Germany"
+
+
+def test_reported_speech_of_another_actor(run):
+    ex, names = run("Officials in London said Russia demanded a halt to Western arms deliveries.")
+    (s,) = stances_of(ex, names, "Russia")
+    assert s.kind == "DEMAND" and s.polarity == 1
+
+
+def test_nominal_frame_with_possessor(run):
+    ex, names = run("Turkey's objections to Finland and Sweden joining Nato delayed the summit.")
+    (s,) = stances_of(ex, names, "Turkey")
+    assert s.polarity == -1 and s.kind == "OPPOSE"
+
+
+def test_position_keys_normalize_demonyms_and_synonyms(run):
+    a, _ = run("Norway supports Sweden and Finland joining Nato.")
+    b, _ = run("Norway supports Finnish and Swedish Nato membership.")
+    assert a.stances[0].position.key == b.stances[0].position.key
+    assert a.stances[0].position.id == b.stances[0].position.id
+
+
+def test_evidence_offsets_index_the_article_text(run):
+    text = "Intro line.\n\nSpain rejected the proposal to cap gas prices, officials said."
+    ex, _ = run(text)
+    for s in ex.stances:
+        assert text[s.start:s.end] == s.evidence
+
+
+def test_extract_articles_caps_very_long_inputs(nlp):
+    text = "Spain backed the plan to cap gas prices. " + "word " * 40_000
+    (ex,) = extract_articles(nlp, [Article(id="long", text=text, source="long.txt")], max_chars=5_000)
+    assert ex.stances and all(text[s.start:s.end] == s.evidence for s in ex.stances)
