@@ -209,7 +209,7 @@ def _read_text(
         yield InputError(source, None, refused.message, refused.kind)
         return
     title = _markdown_title(text) if markdown else None
-    yield Article(id=_text_id(text), text=text, source=source, title=title)
+    yield Article(id=text_id(text), text=text, source=source, title=title)
 
 
 def _to_text(data: bytes, max_chars: int) -> str:
@@ -254,7 +254,7 @@ def _markdown_title(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _text_id(text: str) -> str:
+def text_id(text: str) -> str:
     # surrogatepass: JSON text may hold lone surrogates ("\\ud800"), which UTF-8 refuses.
     return "sha1:" + hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
@@ -362,7 +362,7 @@ def _record_to_article(
         yield problem(f"text too large: {len(text):,} characters (limit {max_chars:,})")
         return
 
-    article_id = given_id if given_id is not None else _text_id(text)
+    article_id = given_id if given_id is not None else text_id(text)
     fields = {}
     for key in ("title", "url", "source"):
         value = record.get(key)
@@ -533,7 +533,7 @@ def _read_html(data: bytes, source: str, max_chars: int) -> Iterator[Article | I
         message = f"publication date {raw_date!r} is not an ISO 8601 date; dropped"
         yield InputError(source, None, message, "warning")
     yield Article(
-        id=_text_id(text),
+        id=text_id(text),
         text=text,
         source=source,
         title=parser.title(),

@@ -1,0 +1,3 @@
+// An actor's reference, or no row.
+MATCH (a:Actor {id: $id})
+RETURN a {.id, .name, .kind} AS actor

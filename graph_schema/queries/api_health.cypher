@@ -1,0 +1,2 @@
+// GET /health: the database answers a read.
+RETURN 1 AS ok
