@@ -3,6 +3,7 @@ so that `--help` is instant."""
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from typing import Annotated
 
@@ -117,24 +118,26 @@ def extract(
             typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
         else:
             _print_table(out, extraction)
+    sys.stdout.flush()  # the summary on stderr comes after the records
     err.print(f"{summary.articles} articles, {summary.skipped} skipped, {summary.failed} failed", highlight=False)
     raise typer.Exit(0 if summary.ok else 1)
 
 
 def _print_table(out: Console, extraction) -> None:
-    from rich.table import Table
-
+    """One block per article: actors, roles, then one line per stance with its evidence below."""
     names = {a.id: a.name for a in extraction.actors}
     art = extraction.article
     out.rule(f"{art.title or art.source}  {art.published_at or ''}")
-    out.print("Actors: " + "; ".join(f"{a.name} ({a.kind}{', ' + ', '.join(a.aliases) if a.aliases else ''})"
-                                      for a in extraction.actors))
+    out.print("[bold]Actors[/] " + "; ".join(
+        f"{a.name} ({a.kind}{': ' + ', '.join(a.aliases) if a.aliases else ''})" for a in extraction.actors))
     for r in extraction.roles:
-        out.print(f"Role: {names[r.person]} — {r.title} — {names.get(r.of, '')}")
-    table = Table("actor", "kind", "±", "position", "modality", "evidence", show_lines=False)
+        out.print(f"[bold]Role[/]   {names[r.person]} — {r.title} — {names.get(r.of, '?')}")
     for s in extraction.stances:
-        table.add_row(names[s.actor], s.kind, f"{s.polarity:+d}", s.position.label, s.modality, s.evidence[:120])
-    out.print(table)
+        sign = {1: "[green]+1[/]", -1: "[red]-1[/]"}.get(s.polarity, " 0")
+        behalf = f" (for {names[s.on_behalf_of]})" if s.on_behalf_of else ""
+        out.print(f"{sign} [bold]{names[s.actor]}[/]{behalf} {s.kind} [italic]{s.position.label}[/]"
+                  f" [dim]({s.modality}, {s.confidence:.2f})[/]")
+        out.print(f"     [dim]{s.evidence}[/]", markup=True)
 
 
 @app.command()

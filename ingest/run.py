@@ -109,7 +109,10 @@ def ingest_paths(paths: Iterable[str], writer, model: str, *, workers: int = 1, 
     from neo4j.exceptions import Neo4jError
 
     summary = RunSummary()
+    from ingest.nlp import load_pipeline
+
     keep = (lambda a: True) if force else (lambda a: not writer.is_current(a.id, a.text))
+    load_pipeline(model)  # loaded once here so that the rate counts articles, not the model load
     start = time.perf_counter()
     for extraction in extract_paths(paths, model, summary, on_error, n_process=workers, keep=keep):
         try:
