@@ -84,3 +84,40 @@ def test_role_description_resolves_to_the_person(run):
                     "The Ukrainian president has said he asked Italy for more air defence systems.")
     (s,) = [s for s in ex.stances if s.kind == "REQUEST"]
     assert names[s.actor].name == "Volodymyr Zelenskiy" and names[s.target].name == "Italy"
+
+
+def test_honorific_joins_the_full_name(run):
+    ex, _ = run("Patricia Lane spoke on Monday. Ms Lane said little.")
+    (lane,) = [a for a in ex.actors if "Lane" in a.name]
+    assert lane.name == "Patricia Lane" and lane.mentions == 2
+
+
+def test_party_adjective_gives_the_title_its_of_actor(run):
+    ex, names = run("Tory leader Michael Howard spoke. Liberal Democrat spokeswoman Jane Cole replied.")
+    of = {names[r.person].name: names[r.of].name for r in ex.roles}
+    assert of == {"Michael Howard": "Conservatives", "Jane Cole": "Liberal Democrats"}
+
+
+def test_bare_title_describes_the_last_named_subject_and_takes_his_state(run):
+    ex, names = run("Boris Johnson arrived in Brussels on Monday. "
+                    "The prime minister said the UK would send more missiles to Ukraine.")
+    (role,) = ex.roles
+    assert (names[role.person].name, role.title, names[role.of].name) == ("Boris Johnson", "prime minister", "United Kingdom")
+    (s,) = ex.stances
+    assert names[s.actor].name == "Boris Johnson" and s.kind == "PLEDGE" and "missiles" in s.position.label
+
+
+def test_name_in_apposition_to_a_title_is_a_person_whatever_ner_says(run):
+    ex, _ = run("The Shadow Secretary of State for the Family, Theresa May, said the plans were a gimmick.")
+    assert [(a.name, a.kind) for a in ex.actors] == [("Theresa May", "person")]
+
+
+def test_seat_qualifying_a_title_gives_its_state(run):
+    ex, names = run("Johnson also denied claims from Kremlin spokesperson Dmitry Peskov that he was anti-Russian.")
+    (role,) = ex.roles
+    assert names[role.person].name == "Dmitry Peskov" and names[role.of].name == "Russia"
+
+
+def test_names_used_as_places_or_things_are_not_actors(run):
+    ex, _ = run("Heavy fighting continued around the city of Popasna. Poland sent Bradley vehicles.")
+    assert not ({"Popasna", "Bradley"} & actor_names(ex))

@@ -106,3 +106,35 @@ def test_extract_articles_caps_very_long_inputs(nlp):
     text = "Spain backed the plan to cap gas prices. " + "word " * 40_000
     (ex,) = extract_articles(nlp, [Article(id="long", text=text, source="long.txt")], max_chars=5_000)
     assert ex.stances and all(text[s.start:s.end] == s.evidence for s in ex.stances)
+
+
+# -- clause cues: a reported clause that carries a position without a stance verb ----------------
+
+def test_reported_should_clause_is_a_demand(run):
+    ex, names = run("Pedro Alvarez said Spain should cut its carbon emissions.")
+    (s,) = stances_of(ex, names, "Pedro Alvarez")
+    assert s.kind == "DEMAND" and s.polarity == 1 and "emissions" in s.position.label
+
+
+def test_reported_would_clause_is_a_pledge_only_for_the_speakers_side(run):
+    ex, names = run("Anna Berg said her party would abolish the inheritance tax. "
+                    "Anna Berg said Russia would win the war.")
+    (s,) = stances_of(ex, names, "Anna Berg")  # the second is a prediction about someone else
+    assert s.kind == "PLEDGE" and s.polarity == 1 and s.position.label == "abolish inheritance tax"
+
+
+def test_reported_evaluation_of_the_subject(run):
+    ex, names = run("Karl Meier said the new border law was a mistake.")
+    (s,) = stances_of(ex, names, "Karl Meier")
+    assert s.kind == "CRITICIZE" and s.polarity == -1 and "border law" in s.position.label
+
+
+def test_improbable_negates_the_infinitive_for_the_speakers_state(run):
+    ex, names = run("British defence secretary Tom Hale warned Britain is unlikely to send warships to the Gulf.")
+    (s,) = stances_of(ex, names, "Tom Hale")
+    assert s.polarity == -1 and s.kind == "REJECT" and "warships" in s.position.label
+
+
+def test_clause_cue_in_the_journalists_voice_is_no_stance(run):
+    ex, _ = run("The plan would cut taxes for families, and the Spanish government said nothing.")
+    assert not ex.stances

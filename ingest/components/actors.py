@@ -64,9 +64,14 @@ class ActorResolver:
     def _find(self, doc: Doc) -> tuple[list[Span], list[tuple[Span, object]]]:
         """Split entities into person candidates and (span, referent-or-None) for the rest."""
         persons, others = [], []
-        # Document evidence that a name is a place: tagged GPE/LOC somewhere in this text, or
-        # the object of 'in'/'near' ("fighting in Lysychansk" tagged ORG).
-        places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        # Document evidence that a name is a place: used as one anywhere ("fighting in Lysychansk",
+        # "the city of Popasna", "Ukraine's second city Kharkiv"), or, for an ORG, tagged GPE/LOC
+        # somewhere in this text (a PERSON tag outweighs that: "Patriarch Kirill" is tagged GPE once).
+        used_as_place = {fold(e.text) for e in doc.ents if self._locative(e)}
+        tagged_place = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        # A name that only ever modifies a common noun is a thing ("Bradley armor", "Leopard 2 tank").
+        things = {fold(e.text) for e in doc.ents if self._modifier(e)}
+        things -= {fold(e.text) for e in doc.ents if not self._modifier(e)}
         for ent in doc.ents:
             if ent.label_ not in NAMED_LABELS or doc._.sg_skipped[ent.start] or fold(ent.text) in self.not_actors:
                 continue
@@ -76,15 +81,37 @@ class ActorResolver:
                     others.append((ent, ref))
             elif ent.label_ in ("PERSON", "ORG"):
                 span, titled = self._name_part(ent)
-                if span is None:
+                if span is None or fold(ent.text) in things or span[-1].lower_ in self.grammar["event_words"]:
                     continue
-                # An ORG with a title in front ("Chancellor Olaf Scholz") is a person.
-                titled = titled or (span.start > 0 and doc[span.start - 1].lower_ in self.title_heads)
+                # An ORG with a title in front ("Chancellor Olaf Scholz") or in apposition ("the
+                # Ukrainian president, Volodymyr Zelenskiy") is a person.
+                titled = titled or (span.start > 0 and doc[span.start - 1].lower_ in self.title_heads) \
+                    or self._titled_apposition(span)
+                places = used_as_place | (tagged_place if ent.label_ == "ORG" else set())
+                if not titled and (fold(span.text) in places or fold(ent.text) in places):
+                    continue
                 if ent.label_ == "PERSON" or (titled and span[-1].lower_ not in self.grammar["org_words"]):
                     persons.append(span)
-                elif fold(span.text) not in places and not self._locative(span):
+                else:
                     others.append((span, None))  # an organization, unless a known person's name
+        persons.extend(self._untagged_titled_names(doc))
         return persons, others
+
+    def _untagged_titled_names(self, doc: Doc) -> list[Span]:
+        """A proper name in apposition to a title is a person even when NER missed it or read it
+        as a date ("The Shadow Secretary of State for the Family, Theresa May, said")."""
+        names = []
+        for tok in doc:
+            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lower_ in self.title_heads \
+                    and tok.ent_type_ in ("", "DATE") and not doc._.sg_skipped[tok.i]:
+                start = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+                names.append(doc[start:tok.i + 1])
+        return names
+
+    def _modifier(self, ent: Span) -> bool:
+        head = ent.root.head
+        return ent.root.dep_ == "compound" and head.pos_ == "NOUN" and head.lower_ not in self.title_heads \
+            and head.lemma_.lower() not in self.grammar["proxy_nouns"]
 
     def _name_part(self, ent: Span) -> tuple[Span | None, bool]:
         """The name inside an entity: without titles ("President Trump"), a possessor
@@ -102,9 +129,20 @@ class ActorResolver:
         span = doc[start:end]
         return (span, titled) if span and any(t.is_alpha and len(t) > 1 for t in span) else (None, False)
 
-    def _locative(self, span: Span) -> bool:
+    def _titled_apposition(self, span: Span) -> bool:
         root = span.root
-        return root.dep_ == "pobj" and root.head.lower_ in self.grammar["place_preps"]
+        if root.dep_ == "appos" and root.head.lower_ in self.title_heads:
+            return True
+        return any(c.dep_ == "appos" and c.lower_ in self.title_heads for c in root.children)
+
+    def _locative(self, span: Span) -> bool:
+        """'in Kent', 'the city of Popasna', 'north-west of Popasna', 'Ukraine's second city Kharkiv'."""
+        root, g = span.root, self.grammar
+        if root.dep_ == "pobj":
+            prep = root.head
+            return prep.lower_ in g["place_preps"] or (prep.lower_ == "of" and prep.head.lemma_.lower() in g["place_nouns"])
+        return root.dep_ in ("appos", "compound") and root.head.lemma_.lower() in g["place_nouns"] \
+            or any(c.dep_ in ("appos", "compound") and c.lemma_.lower() in g["place_nouns"] for c in root.children)
 
     def _in_actor_slot(self, span: Span) -> bool:
         """A capital or seat names its state only where an actor stands: subject, agent, possessor,
@@ -116,6 +154,8 @@ class ActorResolver:
             return root.head.lemma_ not in self.grammar["place_verbs"]
         if root.dep_ in ACTOR_DEPS:
             return True
+        if root.dep_ == "compound":  # "Kremlin spokesperson Dmitry Peskov"
+            return root.head.lower_ in self.title_heads
         if root.dep_ == "pobj":
             prep = root.head
             return prep.dep_ == "agent" or prep.lower_ in self.grammar["actor_preps"]

@@ -18,8 +18,10 @@ PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "st
 
 
 def _title_words() -> set[str]:
-    """Every word of a title: stripped from PERSON entities ('President Trump' -> 'Trump')."""
-    return {w for seq in lexicons.titles()["sequences"] for w in seq} | lexicons.titles()["modifiers"]
+    """Every word of a title, and honorifics: stripped from PERSON entities ('President Trump',
+    'Mr Trump' -> 'Trump')."""
+    titles = lexicons.titles()
+    return {w for seq in titles["sequences"] for w in seq} | titles["modifiers"] | titles["honorifics"]
 
 
 def _title_heads() -> set[str]:
@@ -36,7 +38,7 @@ def make_actors(nlp: Language, name: str) -> ActorResolver:
 
 @Language.factory("stancegraph_roles", assigns=["doc._.sg_roles"])
 def make_roles(nlp: Language, name: str) -> RoleFinder:
-    return RoleFinder(nlp, name, titles=lexicons.titles())
+    return RoleFinder(nlp, name, titles=lexicons.titles(), speech_verbs=lexicons.grammar()["speech_verbs"])
 
 
 @Language.factory("stancegraph_quotes", assigns=["doc._.sg_quotes"])
@@ -47,4 +49,5 @@ def make_quotes(nlp: Language, name: str) -> QuoteFinder:
 @Language.factory("stancegraph_stances", assigns=["doc._.sg_stances"])
 def make_stances(nlp: Language, name: str) -> StanceFinder:
     return StanceFinder(nlp, name, frames=lexicons.frames(), kinds=lexicons.stance_kinds(),
-                        grammar=lexicons.grammar(), gazetteer=lexicons.gazetteer(), title_heads=_title_heads())
+                        grammar=lexicons.grammar(), gazetteer=lexicons.gazetteer(), title_heads=_title_heads(),
+                        clause_cues=lexicons.clause_cues())

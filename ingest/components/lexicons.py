@@ -80,8 +80,9 @@ def gazetteer() -> Gazetteer:
         for form in row["names"]:
             by_form[fold(form)] = ref  # institutions win over gazetteer forms ("Brussels")
             words = form.split()
-            # Acronyms are matched by exact case ("UN", not "un"), longer names in any case.
-            attr = "ORTH" if len(words) == 1 and form.isupper() and len(form) <= 4 else "LOWER"
+            # One-word names are matched in their exact case ("UN" not "un", "Labour" not "labour
+            # market"), longer names in any case.
+            attr = "ORTH" if len(words) == 1 else "LOWER"
             pattern = [{attr: w if attr == "ORTH" else w.lower()} for w in words]
             patterns.append({"label": "ORG", "pattern": pattern, "id": row["key"]})
     return Gazetteer(by_form, patterns)
@@ -128,6 +129,7 @@ def titles() -> dict:
     for title in data["relations"]:
         seqs[tuple(re.split(r"[\s-]+", title))] = False
     return {"sequences": seqs, "longest": max(map(len, seqs)), "modifiers": set(data["modifiers"]),
+            "honorifics": set(data["honorifics"]),
             "agent_verbs": set(data["agent_verbs"])}
 
 
@@ -140,3 +142,11 @@ def grammar() -> dict:
 @lru_cache(maxsize=1)
 def boilerplate() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in _json("boilerplate.json")["patterns"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def clause_cues() -> dict:
+    """Modal auxiliaries -> kind, and the evaluative word lists, of clause_cues.json."""
+    data = _json("clause_cues.json")
+    return {"modals": data["modals"], "positive": frozenset(data["positive"]),
+            "negative": frozenset(data["negative"]), "improbable": frozenset(data["improbable"])}

@@ -22,7 +22,7 @@ CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "acomp", "oprd", 
                "prep", "pobj", "agent", "pcomp", "ccomp"}
 PHRASE_DEPS = {"amod", "compound", "poss", "case", "nummod", "nmod", "conj", "cc", "pobj", "prep", "quantmod",
                "npadvmod", "advmod", "dobj", "neg"}
-PHRASE_PREPS = {"of", "to", "from", "for", "into", "on", "against", "with", "in"}
+PHRASE_PREPS = {"of", "to", "from", "for", "into", "on", "against", "with", "in", "about", "over"}
 LEADING_FILLER = {"aux", "mark", "det", "cc", "case", "prep"}  # "to send troops" -> "send troops"
 TIME_NOUNS = {"time", "year", "month", "week", "day", "hour", "moment", "while", "period"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -40,6 +40,10 @@ def is_condition(tok: Token, grammar: dict) -> bool:
 def _is_time(prep: Token) -> bool:
     """'for some time now', 'in February': when, not what."""
     return any(c.ent_type_ in ("DATE", "TIME") or c.lemma_ in TIME_NOUNS for c in prep.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _bare(noun: Token) -> bool:
@@ -65,8 +69,8 @@ def content_tokens(roots: list[Token], grammar: dict, exclude: set[int] = frozen
                 continue
             if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or _is_time(child)):
                 continue
-            if child.dep_ == "acl" and child.tag_ == "VBG":  # "Finland and Sweden joining Nato"
-                queue.append(child)
+            if child.dep_ == "acl" and (child.tag_ == "VBG" or _infinitive(child)):
+                queue.append(child)  # "Finland and Sweden joining Nato", "plans to cut immigration"
             elif child.dep_ == "relcl" and tok is root and _bare(tok):  # "the role Belarus is playing"
                 queue.append(child)
             elif child.dep_ in (CLAUSE_DEPS if is_clause else PHRASE_DEPS):

@@ -4,8 +4,13 @@
 - apposition:    "Sweden's prime minister, Magdalena Andersson", "Jens Stoltenberg, Nato's
                  secretary general", "the former Russian president Dmitry Medvedev"
 - relative:      "Steve Witkoff, who represented the US" fills a missing of-actor.
+- description:   "Boris Johnson has warned … The prime minister also admitted …": a definite
+                 title with no name, as a subject, names the person last mentioned before it (within
+                 two sentences) unless that person already holds another title.
 The title is the longest title word sequence in the phrase, with its modifiers ("Special envoy");
 the of-actor is the other actor named in the phrase (state, organization, or a possessor person).
+A representing title with no of-actor takes the state the holder speaks for: the state that is the
+subject of the clauses he is reported saying ("Johnson said the UK would …").
 """
 
 from __future__ import annotations
@@ -16,11 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import RoleRef
 
 MAX_PHRASE = 10  # tokens: a title phrase longer than this is not a title
+DESCRIPTION_REACH = 2  # sentences back to the person a bare title describes
 
 
 class RoleFinder:
-    def __init__(self, nlp: Language, name: str, *, titles: dict):
-        self.name = name
+    def __init__(self, nlp: Language, name: str, *, titles: dict, speech_verbs: set[str]):
+        self.name, self.speech_verbs = name, speech_verbs
         self.sequences: dict[tuple[str, ...], bool] = titles["sequences"]
         self.longest: int = titles["longest"]
         self.modifiers: set[str] = titles["modifiers"]
@@ -39,8 +45,76 @@ class RoleFinder:
                     if role and (role.person, role.title.lower(), role.of) not in seen:
                         seen.add((role.person, role.title.lower(), role.of))
                         roles.append(role)
+        for role in self._descriptions(doc, roles):
+            if (role.person, role.title.lower(), role.of) not in seen:
+                seen.add((role.person, role.title.lower(), role.of))
+                roles.append(role)
+        speaks_for = self._speaks_for(doc, roles)
+        for role in roles:
+            if role.of is None and role.represents:
+                role.of = speaks_for.get(role.person)
         doc._.sg_roles = roles
         return doc
+
+    def _descriptions(self, doc: Doc, roles: list[RoleRef]) -> list[RoleRef]:
+        actors, mention = doc._.sg_actors, doc._.sg_mention
+        # Persons as main-clause subjects: "Boris Johnson has warned …, should Putin use …" -> Johnson
+        persons = sorted((start, idx) for idx, a in enumerate(actors) if a.kind == "person"
+                         for start, end in a.mentions if self._main_subject(doc[start:end]))
+        heads = {r.person: r.title.lower().split()[-1] for r in roles}
+        found = []
+        for tok in doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.i in mention or \
+                    not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+                    any(c.dep_ in ("appos", "compound") and c.i in mention for c in tok.children):
+                continue
+            phrase = list(doc[tok.left_edge.i:tok.i + 1])
+            title = self._title(phrase)
+            if title is None or title[0][-1].i != tok.i or not title[1]:
+                continue
+            earliest = doc[max(tok.sent.start - 1, 0)].sent.start if DESCRIPTION_REACH > 1 else tok.sent.start
+            before = [idx for start, idx in persons if earliest <= start < tok.i]
+            if not before:
+                continue
+            person = before[-1]
+            if person in heads or any(t.is_quote for t in doc[tok.sent.start:tok.i]):
+                continue  # holds a title already; or a quote, where 'the president' is anyone's
+            heads[person] = tok.lower_
+            of = self._of_actor(phrase, person, mention, set())
+            sent = tok.sent
+            found.append(RoleRef(person=person, title=doc[title[0][0].i:tok.i + 1].text, of=of, represents=True,
+                                 sent=(sent.start, sent.end)))
+        return found
+
+    @staticmethod
+    def _main_subject(span: Span) -> bool:
+        root = span.root
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+
+    def _speaks_for(self, doc: Doc, roles: list[RoleRef]) -> dict[int, int]:
+        """person -> the state most often the subject of what he is reported saying."""
+        actors, mention = doc._.sg_actors, doc._.sg_mention
+        # A speaker may be named by a title only: "the prime minister said the UK would …"
+        by_title: dict[str, set[int]] = {}
+        for role in roles:
+            by_title.setdefault(role.title.lower().split()[-1], set()).add(role.person)
+        counts: dict[int, dict[int, int]] = {}
+        for tok in doc:
+            if tok.dep_ != "nsubj" or tok.i not in mention or actors[mention[tok.i]].kind != "state":
+                continue
+            clause = tok.head
+            # Only commitments speak for a state ("Johnson said the UK would …"), not descriptions
+            # of it ("Haidai said Russia was throwing everything at the city").
+            if clause.dep_ == "ccomp" and clause.head.lemma_ in self.speech_verbs and \
+                    any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children):
+                subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    continue
+                holders = by_title.get(subject.lower_, set()) if subject.i not in mention else {mention[subject.i]}
+                if len(holders) == 1 and actors[next(iter(holders))].kind == "person":
+                    tally = counts.setdefault(next(iter(holders)), {})
+                    tally[mention[tok.i]] = tally.get(mention[tok.i], 0) + 1
+        return {person: max(tally, key=tally.get) for person, tally in counts.items()}
 
     # -- find ---------------------------------------------------------------------------------
 

@@ -10,6 +10,9 @@ For each word whose (lemma, part of speech) is a frame in stance_frames.jsonl:
   modality  conditional ("once a ceasefire …", "in the event of …"), hypothetical ("would"),
             reported (someone else's speech verb governs the clause);
   speaker   a person reporting for the state he represents is credited, with on_behalf_of set.
+A clause with no frame word may carry a position by its modal or an evaluative predicate
+("X said Britain should …", "X said the plan was a mistake"); see clauses.py. Such a clause is a
+stance of whoever is reported or quoted saying it, and its reading replaces that of a frame over it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .clauses import ClauseCue, ClauseReader
 from .extensions import StanceRef
 from .lexicons import Frame, Gazetteer
 from .positions import content_tokens, is_condition, label_of, position_key
@@ -31,10 +35,11 @@ ANAPHORIC_NOUNS = {"deal", "idea", "move", "decision", "initiative", "demand", "
 
 class StanceFinder:
     def __init__(self, nlp: Language, name: str, *, frames: dict[tuple[str, str], Frame], kinds: dict,
-                 grammar: dict, gazetteer: Gazetteer, title_heads: set[str]):
+                 grammar: dict, gazetteer: Gazetteer, title_heads: set[str], clause_cues: dict):
         self.name = name
         self.frames, self.kinds, self.grammar = frames, kinds, grammar
         self.gazetteer, self.title_heads = gazetteer, title_heads
+        self.clauses = ClauseReader(clause_cues, grammar["negations"])
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = Resolver(doc, self.grammar, self.title_heads)
@@ -44,13 +49,27 @@ class StanceFinder:
             bounds.append((sent.start, sent.end))
             sentence[sent.start:sent.end] = [n] * len(sent)
         stances: list[StanceRef] = []
+        framed_content: dict[int, list[StanceRef]] = {}  # content root -> stances of the frame over it
+        read_clauses: set[int] = set()
         for tok in doc:
             if doc._.sg_skipped[tok.i]:
                 continue
             frame = self._frame(tok)
             if frame is not None:
-                stances.extend(self._read(doc, tok, frame, resolver, bounds[sentence[tok.i]], stances))
-        doc._.sg_stances = stances
+                root, found = self._read(doc, tok, frame, resolver, bounds[sentence[tok.i]], stances)
+                stances.extend(found)
+                if root is not None:
+                    framed_content.setdefault(root.i, []).extend(found)
+            cue = self.clauses.read(tok) if frame is None and not self._frames_below(tok) else None
+            if cue is not None:
+                found = self._read_clause(doc, tok, cue, resolver, bounds[sentence[tok.i]])
+                stances.extend(found)
+                if found:
+                    read_clauses.add(tok.i)
+        # "Johnson warned the UK is unlikely to supply jets": the clause's own reading (REJECT
+        # supplying jets) is more specific than the frame's ("warn: the UK is unlikely …").
+        superseded = {id(s) for i in read_clauses for s in framed_content.get(i, ())}
+        doc._.sg_stances = [s for s in stances if id(s) not in superseded]
         return doc
 
     # -- find ---------------------------------------------------------------------------------
@@ -162,13 +181,14 @@ class StanceFinder:
     # -- annotate -----------------------------------------------------------------------------
 
     def _read(self, doc: Doc, tok: Token, frame: Frame, resolver: Resolver, sent: tuple[int, int],
-              previous: list[StanceRef]) -> list[StanceRef]:
+              previous: list[StanceRef]) -> tuple[Token | None, list[StanceRef]]:
+        """(content root, stances) of one frame word."""
         mention = resolver.mention
         clause_head = tok.head if frame.pos == "ADJ" else tok  # "Germany is ready to …": 'is'
         holders = self._holders(clause_head, frame, mention)
         root, target_tok, exclude = self._content(tok, frame, mention)
         if not holders or root is None:
-            return []
+            return root, []
         confidence = frame.confidence
         antecedent = self._antecedent(root, previous)
         if antecedent is not None:
@@ -178,10 +198,10 @@ class StanceFinder:
             tokens = content_tokens([root, *self._gerund(tok, root)], self.grammar, exclude | {tok.i})
             label, key = label_of(tokens), position_key(tokens, self.gazetteer, self.grammar)
             if not key or self._is_anaphor(root):
-                return []  # "do this", "the demand" with nothing to point at: no proposition
+                return root, []  # "do this", "the demand" with nothing to point at: no proposition
         kind, polarity, modality = self._polarity(tok, clause_head, root, frame)
         if kind == "UNDECIDED" and frame.kind != "UNDECIDED" and modality == "asserted":
-            return []  # "did not demand …" says nothing about where the actor stands
+            return root, []  # "did not demand …" says nothing about where the actor stands
         if modality == "asserted":
             modality = self._modality(tok, clause_head, root)
         speaker = self._speaker(clause_head, resolver)
@@ -205,7 +225,51 @@ class StanceFinder:
                                  confidence=round(max(0.1, min(conf, 1.0)), 2), modality=mod,
                                  target=target if target != actor else None, on_behalf_of=behalf,
                                  cameo=cameo, frame_token=tok.i))
-        return out
+        return root, out
+
+    def _frames_below(self, tok: Token) -> bool:
+        """'would like to see', 'will continue to support': a frame in the verb chain reads it."""
+        node = tok
+        for _ in range(MAX_CLIMB):
+            node = next((c for c in node.children if c.dep_ == "xcomp"), None)
+            if node is None:
+                return False
+            if self._frame(node) is not None:
+                return True
+        return False
+
+    def _read_clause(self, doc: Doc, tok: Token, cue: ClauseCue, resolver: Resolver,
+                     sent: tuple[int, int]) -> list[StanceRef]:
+        """A clause cue is a stance only when someone is reported or quoted saying the clause."""
+        holder = self._speaker(tok, resolver)
+        if holder is None:
+            return []  # the journalist's own voice
+        exclude: set[int] = set()
+        if cue.subject is not None and self._own_side(cue.subject, holder, resolver):
+            exclude = {t.i for t in cue.subject.subtree}  # "her party would boost …" -> "boost …"
+        elif cue.own_side:
+            return []  # "X said Russia would …" is a prediction, not a promise
+        # The polarity already says "not": "Kyiv must not be forced into …" is -1 on "forced into …".
+        exclude |= {c.i for c in tok.children if self._negates(c)}
+        tokens = content_tokens(cue.content, self.grammar, exclude)
+        label, key = label_of(tokens), position_key(tokens, self.gazetteer, self.grammar)
+        if not key or self._is_anaphor(cue.content[0]):
+            return []
+        modality = self._modality(tok, tok, cue.content[0])
+        return [StanceRef(actor=holder, kind=cue.kind, polarity=cue.polarity, label=label, key=key, sent=sent,
+                          confidence=0.55, modality=modality, on_behalf_of=self._represents(doc, holder, None),
+                          cameo=self.kinds[cue.kind]["cameo"], frame_token=tok.i)]
+
+    def _own_side(self, subject: Token, holder: int, resolver: Resolver) -> bool:
+        """The speaker, the body the speaker represents, 'we', 'they', or 'his party'."""
+        lower = subject.lower_
+        if lower in self.grammar["first_person"] or lower == "they":
+            return True
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" and resolver.resolve(c)[0] in (holder, None)
+               for c in subject.children) and subject.lemma_.lower() in self.grammar["own_side_nouns"]:
+            return True
+        actor, _ = resolver.resolve(subject)
+        return actor is not None and actor in (holder, self._represents(resolver.doc, holder, None))
 
     def _is_anaphor(self, root: Token) -> bool:
         if root.pos_ == "PRON":
