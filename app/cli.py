@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from app.network_cli import network_app
 from app.settings import get_settings
 
 app = typer.Typer(help="Who stands where in the news: actors, roles and stances in a Neo4j graph.",
@@ -19,6 +20,7 @@ neo4j_app = typer.Typer(help="The local Neo4j server stancegraph manages (ignore
 schema_app = typer.Typer(help="The graph schema: constraints and indexes.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
+app.add_typer(network_app, name="network", help="Discourse networks: congruence, conflict, coalitions, exports.")
 
 err = Console(stderr=True)
 

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 
 from app.db import DatabaseUnavailable
 from app.deps import BodySizeLimit, Graph, Pipeline
-from app.routes import actors, alignment, articles, cypher, graph, health, positions
+from app.routes import actors, alignment, articles, cypher, graph, health, networks, positions
 from app.settings import Settings, get_settings
 
 log = logging.getLogger("stancegraph.api")
@@ -71,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, 500)
 
-    for module in (health, actors, positions, alignment, articles, graph, cypher):
+    for module in (health, actors, positions, alignment, articles, graph, networks, cypher):
         app.include_router(module.router)
 
     style = resources.files("graph_schema") / "style.grass"

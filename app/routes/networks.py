@@ -1,0 +1,215 @@
+"""Discourse networks (DNA-style): actor × position, congruence, conflict, subtract, position
+co-support; coalitions, bridges, polarization over time, stance changes.
+
+Every route takes the same filters: `since`/`until` (statement dates; undated statements only
+when neither is given), `actor_kind` (repeatable), `q` (every word in the position label) and
+`min_statements` (actors with at least this many statements, duplicates in one article once).
+The formulas are in app/networks/build.py.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import Enum
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import Response
+from pydantic import BaseModel
+
+from app.deps import GraphDep, PeriodDep
+from app.networks import Filters, StanceRow, build, coalition_report, polarization, stance_changes
+from app.networks.analysis import summary
+from app.networks.export import gexf_bytes, graphml_bytes, to_json
+
+router = APIRouter(prefix="/networks", tags=["networks"])
+
+
+class NetworkKind(str, Enum):
+    actor_position = "actor-position"
+    congruence = "congruence"
+    conflict = "conflict"
+    subtract = "subtract"
+    position_cosupport = "position-cosupport"
+
+
+class Normalize(str, Enum):
+    none = "none"
+    jaccard = "jaccard"
+    cosine = "cosine"
+
+
+class ActorKind(str, Enum):
+    person = "person"
+    state = "state"
+    organization = "organization"
+    group = "group"
+
+
+class Window(str, Enum):
+    week = "week"
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class Format(str, Enum):
+    json = "json"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+class NetworkFilters:
+    def __init__(self, period: PeriodDep,
+                 actor_kind: Annotated[list[ActorKind] | None, Query(description="Actor kinds (repeatable).")] = None,
+                 q: Annotated[str | None, Query(max_length=200, description="Words of the position label.")] = None,
+                 min_statements: Annotated[int, Query(ge=1, le=100_000, description="Minimum statements "
+                                                      "per actor.")] = 1):
+        self.filters = Filters(since=period.since, until=period.until,
+                               kinds=tuple(k.value for k in actor_kind or ()), q=q, min_statements=min_statements)
+
+
+FiltersDep = Annotated[NetworkFilters, Depends()]
+
+
+class Network(BaseModel):
+    kind: str
+    graph: dict[str, Any]
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    counts: dict[str, int]
+    milliseconds: dict[str, float]
+
+
+class Coalitions(BaseModel):
+    modularity: float
+    coalitions: list[dict[str, Any]]
+    unaffiliated: list[dict[str, Any]]
+    bridges: list[dict[str, Any]]
+    network: Network | None = None
+
+
+class PolarizationWindow(BaseModel):
+    window: str
+    start: str
+    end: str
+    statements: int
+    actors: int
+    positions: int
+    congruence: int
+    conflict: int
+    conflict_share: float | None
+
+
+class Polarization(BaseModel):
+    window: str
+    span: int
+    windows: list[PolarizationWindow]
+
+
+class StanceStatement(BaseModel):
+    polarity: int
+    date: str | None
+    article: str
+    article_title: str | None = None
+    statement: str | None = None
+    evidence: str | None = None
+
+
+class StanceChange(BaseModel):
+    actor: str
+    actor_name: str
+    position: str
+    position_label: str
+    before: StanceStatement
+    after: StanceStatement
+
+
+class StanceChanges(BaseModel):
+    total: int
+    items: list[StanceChange]
+
+
+def _rows(graph, filters: Filters) -> tuple[list[StanceRow], float]:
+    started = time.perf_counter()
+    rows = filters.apply(graph.read("network_statements", **filters.parameters()))
+    return rows, (time.perf_counter() - started) * 1000
+
+
+def _network(kind: str, g, query_ms: float, build_ms: float) -> dict[str, Any]:
+    return {"kind": kind, **to_json(g), "counts": summary(g),
+            "milliseconds": {"query": round(query_ms, 2), "build": round(build_ms, 2)}}
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@router.get("/coalitions", response_model=Coalitions)
+def get_coalitions(graph: GraphDep, filters: FiltersDep, normalize: Normalize = Normalize.none,
+                   resolution: Annotated[float, Query(gt=0, le=10, description="Louvain resolution.")] = 1.0,
+                   include_network: Annotated[bool, Query(description="Also return the congruence network.")] = False):
+    """Coalitions: Louvain communities on the congruence network (2+ actors; the others are
+    `unaffiliated`), each member with degree, strength and betweenness; and the actors whose
+    agreements reach into camps opposing each other (`bridges`, scored by participation)."""
+    rows, query_ms = _rows(graph, filters.filters)
+    started = time.perf_counter()
+    report = coalition_report(rows, normalize.value, resolution=resolution, filters=filters.filters)
+    build_ms = (time.perf_counter() - started) * 1000
+    result = {k: report[k] for k in ("modularity", "coalitions", "unaffiliated", "bridges")}
+    if include_network:
+        result["network"] = _network("congruence", report["graph"], query_ms, build_ms)
+    return result
+
+
+@router.get("/polarization", response_model=Polarization)
+def get_polarization(graph: GraphDep, filters: FiltersDep, window: Window = Window.month,
+                     span: Annotated[int, Query(ge=1, le=60, description="Windows per moving window.")] = 1):
+    """Per calendar window (moving over `span` windows), the congruence and conflict summed over
+    actor pairs and `conflict_share = conflict / (congruence + conflict)` (null when both are 0)."""
+    rows, _ = _rows(graph, filters.filters)
+    windows = [{**w, "start": w["start"].isoformat(), "end": w["end"].isoformat()}
+               for w in polarization(rows, window.value, span)]
+    return {"window": window.value, "span": span, "windows": windows}
+
+
+@router.get("/stance-changes", response_model=StanceChanges)
+def get_stance_changes(graph: GraphDep, filters: FiltersDep,
+                       actor: Annotated[str | None, Query(max_length=300, description="An actor id.")] = None):
+    """Actors whose polarity on a position changed from one article to a later one, with both
+    statements (per article, the sign of the actor's statements' sum; undated ones left out)."""
+    rows, _ = _rows(graph, filters.filters)
+    items = stance_changes(rows)
+    if actor:
+        items = [c for c in items if c["actor"] == actor]
+    for c in items:
+        for side in ("before", "after"):
+            c[side] = {**c[side], "date": _iso(c[side]["date"])}
+    return {"total": len(items), "items": items}
+
+
+@router.get("/{kind}", response_model=Network,
+            responses={200: {"content": {"application/graphml+xml": {}, "application/gexf+xml": {}}}})
+def get_network(kind: NetworkKind, graph: GraphDep, filters: FiltersDep, normalize: Normalize = Normalize.none,
+                format: Annotated[Format, Query(description="json, or a file: graphml (Gephi, visone), gexf.")]
+                = Format.json):
+    """The network `kind` as nodes and edges with every attribute (or a GraphML/GEXF file).
+
+    actor-position: edge weight = statements, polarity = sign of their sum. congruence / conflict:
+    number of positions two actors share the same / the opposite polarity on; subtract: their
+    difference. normalize=jaccard divides by |P(i) ∪ P(j)|, cosine by sqrt(|P(i)|·|P(j)|).
+    position-cosupport: actors supporting both positions."""
+    rows, query_ms = _rows(graph, filters.filters)
+    started = time.perf_counter()
+    try:
+        g = build(kind.value, rows, normalize.value, filters.filters)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    build_ms = (time.perf_counter() - started) * 1000
+    if format is Format.graphml:
+        return Response(graphml_bytes(g), media_type="application/graphml+xml",
+                        headers={"Content-Disposition": f'attachment; filename="{kind.value}.graphml"'})
+    if format is Format.gexf:
+        return Response(gexf_bytes(g), media_type="application/gexf+xml",
+                        headers={"Content-Disposition": f'attachment; filename="{kind.value}.gexf"'})
+    return _network(kind.value, g, query_ms, build_ms)
