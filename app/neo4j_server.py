@@ -36,6 +36,7 @@ server.http.advertised_address=127.0.0.1:{http_port}
 server.https.enabled=false
 dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
+client.allow_telemetry=false
 server.memory.heap.initial_size={heap}
 server.memory.heap.max_size={heap}
 server.memory.pagecache.size={pagecache}
@@ -147,10 +148,12 @@ class LocalNeo4j:
         classpath = f"{self.lib}/*"
         if not (self.home / "data" / "dbms").exists():
             # The initial password only takes effect before the very first start.
-            subprocess.run(
+            done = subprocess.run(
                 [java, "-cp", classpath, ADMIN_TOOL, "dbms", "set-initial-password", self.password()],
-                env=env, check=True, capture_output=True,
+                env=env, capture_output=True, text=True,
             )
+            if done.returncode != 0:
+                raise Neo4jServerError(f"setting the initial password failed:\n{done.stderr[-2000:]}")
         heap = self.settings.neo4j_heap
         cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
                "-cp", classpath, ENTRY_POINT,

@@ -120,6 +120,21 @@ def stance_kinds() -> dict[str, dict]:
     return {k: v for k, v in _json("kinds.json").items() if not k.startswith("_")}
 
 
+@dataclass(frozen=True)
+class AnaphoricNoun:
+    kinds: frozenset[str]  # stance kinds it may point back to; empty: any
+    about: frozenset[str]  # position-key words that identify its antecedent ("bid" -> "join")
+
+
+@lru_cache(maxsize=1)
+def anaphora() -> dict:
+    """anaphora.json: {"nouns": lemma -> AnaphoricNoun, "actor_nouns": set of lemmas}."""
+    data = _json("anaphora.json")
+    nouns = {lemma: AnaphoricNoun(frozenset(row["kinds"]), frozenset(row.get("about", ())))
+             for lemma, row in data["nouns"].items()}
+    return {"nouns": nouns, "actor_nouns": frozenset(data["actor_nouns"])}
+
+
 @lru_cache(maxsize=1)
 def titles() -> dict:
     data = _json("titles.json")
