@@ -121,3 +121,15 @@ def test_seat_qualifying_a_title_gives_its_state(run):
 def test_names_used_as_places_or_things_are_not_actors(run):
     ex, _ = run("Heavy fighting continued around the city of Popasna. Poland sent Bradley vehicles.")
     assert not ({"Popasna", "Bradley"} & actor_names(ex))
+
+
+@pytest.mark.parametrize("text,person,title,of", [
+    ("Jens Stoltenberg arrived. Stoltenberg, the Nato chief, spoke.", "Jens Stoltenberg", "chief", "Nato"),
+    ("The head of the UN, Maria Costa, spoke.", "Maria Costa", "head", "United Nations"),
+    ("Spain's foreign minister, Ana Ruiz, spoke.", "Ana Ruiz", "foreign minister", "Spain"),
+    ("Poland's defence minister Jan Nowak spoke.", "Jan Nowak", "defence minister", "Poland"),
+])
+def test_title_shapes_after_and_around_the_name(run, text, person, title, of):
+    ex, names = run(text)
+    (role,) = [r for r in ex.roles if names[r.person].name == person]
+    assert role.title.lower().endswith(title.split()[-1]) and of in (names[role.of].name, *names[role.of].aliases)

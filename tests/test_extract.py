@@ -138,3 +138,80 @@ def test_improbable_negates_the_infinitive_for_the_speakers_state(run):
 def test_clause_cue_in_the_journalists_voice_is_no_stance(run):
     ex, _ = run("The plan would cut taxes for families, and the Spanish government said nothing.")
     assert not ex.stances
+
+
+# -- complements, nesting, anaphora, pronouns, position identity ---------------------------------
+
+def test_negated_modal_with_a_subject_gerund_object(run):
+    ex, names = run("Greek Prime Minister Nikos Pappas said on Friday that Greece would not approve "
+                    "Albania and Serbia joining the EU, accusing both countries of ignoring minority rights.")
+    (reject,) = [s for s in ex.stances if s.polarity == -1 and "join" in s.position.key]
+    assert names[reject.actor].name == "Nikos Pappas" and names[reject.on_behalf_of].name == "Greece"
+    assert reject.kind == "REJECT" and "Albania" in reject.position.label and "Serbia" in reject.position.label
+    assert not any(s.position.label in ("countries", "both countries") for s in ex.stances)
+
+
+@pytest.mark.parametrize("text,kind,polarity", [
+    ("Austria agreed to support Ireland and Malta joining the alliance.", "ACCEPT", 1),
+    ("Austria pledged to back Ireland and Malta joining the alliance.", "PLEDGE", 1),
+    ("Austria refused to support Ireland and Malta joining the alliance.", "REJECT", -1),
+    ("Austria vowed to oppose Ireland and Malta joining the alliance.", "OPPOSE", -1),
+])
+def test_a_frame_over_a_frame_makes_one_stance_on_the_inner_proposition(run, text, kind, polarity):
+    ex, names = run(text)
+    (s,) = ex.stances
+    assert (names[s.actor].name, s.kind, s.polarity) == ("Austria", kind, polarity)
+    assert s.position.label == "Ireland and Malta joining alliance"
+
+
+def test_a_frame_asking_another_actor_is_the_askers_stance_only(run):
+    ex, names = run("Portugal urged Spain to reject the fishing quota.")
+    (s,) = ex.stances
+    assert names[s.actor].name == "Portugal" and s.polarity == -1 and "fishing quota" in s.position.label
+
+
+def test_anaphoric_nouns_and_pronoun_objects_name_the_proposition(run):
+    ex, names = run("Hungarian Prime Minister Laszlo Kiss said Hungary would not approve Georgia and Moldova "
+                    "joining the EU. Dutch Foreign Minister Anna de Wit backed the two bids and urged all "
+                    "members to ratify them.")
+    wit = stances_of(ex, names, "Anna de Wit")
+    assert {s.kind for s in wit} == {"SUPPORT", "DEMAND"}
+    for s in wit:
+        assert "Georgia" in s.position.label and "join" in s.position.key
+        assert "them" not in s.position.label.split() and "bids" not in s.position.label
+
+
+def test_an_anaphor_with_nothing_to_point_at_makes_no_stance(run):
+    ex, _ = run("Chile welcomed the proposal. Peru backed them.")
+    assert not ex.stances
+
+
+def test_untagged_capitalized_subject_of_a_stance_verb_is_a_person(run):
+    ex, names = run("Ukraine asked for more air defence. Zelenskyy told reporters that Ukraine would never "
+                    "give up territory. Zelenskiy welcomed the pledge.")
+    assert {"Zelenskyy", "Ukraine"} <= {a.name for a in ex.actors}
+    ex, _ = run("The ministers met in March. March said little. Monday was quiet.")
+    assert not {a.name for a in ex.actors} & {"March", "Monday", "The"}
+
+
+def test_he_is_the_nearest_person_subject_not_the_last_person_named(run):
+    ex, names = run("Norwegian Prime Minister Erik Lund met Danish Prime Minister Mette Dahl in Oslo. "
+                    "Lund rejected the tariff plan. \u201cWe need fair rules,\u201d he said.")
+    (s,) = [s for s in ex.stances if "rules" in s.position.label]
+    assert names[s.actor].name == "Erik Lund"
+
+
+def test_they_is_the_coordinated_subject_and_the_alliance_its_group(run):
+    ex, names = run("France and Germany met in Paris on Monday. They rejected the tariff proposal on steel. "
+                    "Nato held talks in Brussels. The alliance backed the new air policing mission.")
+    assert {names[s.actor].name for s in ex.stances if "tariff" in s.position.label} == {"France", "Germany"}
+    assert {names[s.actor].name for s in ex.stances if "policing" in s.position.label} == {"Nato"}
+
+
+def test_membership_synonyms_and_regions_share_a_position_key(run):
+    texts = ["Iceland and Norway applied. Canada supports Norway and Iceland joining the EU.",
+             "Iceland and Norway applied. Canada supports Iceland and Norway's EU membership.",
+             "Iceland and Norway applied. Canada supports the Icelandic and Norwegian applications to join the EU.",
+             "Iceland and Norway applied. Canada supports Nordic EU accession."]
+    (key,) = {run(t)[0].stances[0].position.key for t in texts}
+    assert {"iceland", "join", "norway"} <= set(key.split()) and len(key.split()) == 4

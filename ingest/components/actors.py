@@ -26,8 +26,11 @@ NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 class ActorResolver:
     def __init__(self, nlp: Language, name: str, *, gazetteer: Gazetteer, boilerplate: re.Pattern,
-                 grammar: dict, title_words: set[str], title_heads: set[str], not_actors: frozenset[str]):
+                 grammar: dict, title_words: set[str], title_heads: set[str], not_actors: frozenset[str],
+                 stance_verbs: set[str]):
         self.name = name
+        # Verbs whose subject is an actor: an unknown capitalized subject of one is a person's name.
+        self.actor_verbs = grammar["speech_verbs"] | stance_verbs
         self.gazetteer, self.boilerplate, self.grammar = gazetteer, boilerplate, grammar
         self.title_words = title_words  # stripped from PERSON entities: "President Trump" -> "Trump"
         self.title_heads = title_heads  # a title before an ORG entity makes it a person
@@ -95,6 +98,7 @@ class ActorResolver:
                 else:
                     others.append((span, None))  # an organization, unless a known person's name
         persons.extend(self._untagged_titled_names(doc))
+        persons.extend(self._untagged_subject_names(doc))
         return persons, others
 
     def _untagged_titled_names(self, doc: Doc) -> list[Span]:
@@ -106,6 +110,32 @@ class ActorResolver:
                     and tok.ent_type_ in ("", "DATE") and not doc._.sg_skipped[tok.i]:
                 start = min([c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
                 names.append(doc[start:tok.i + 1])
+        return names
+
+    def _untagged_subject_names(self, doc: Doc) -> list[Span]:
+        """A capitalized word the model left untagged (or read as a common noun, as it does with
+        'Zelenskyy' opening a sentence) is a person's name when it is the bare singular subject of a
+        speech or stance verb ("Zelenskiy welcomed the pledge") and is no known name, title, date
+        word, or word the same text uses in lower case (a sentence-initial common noun)."""
+        lower_words = {t.lower_ for t in doc if t.is_lower}
+        names = []
+        for tok in doc:
+            if tok.dep_ != "nsubj" or tok.ent_type_ or tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title \
+                    or tok.tag_ in ("NNS", "NNPS") or tok.head.lemma_ not in self.actor_verbs:
+                continue
+            if len(tok) < 3 or tok.is_stop or doc._.sg_skipped[tok.i] or tok.lower_ in lower_words or \
+                    any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == tok and \
+                    doc[start - 1].is_title and not doc[start - 1].ent_type_:
+                start -= 1
+            span = doc[start:tok.i + 1]
+            folded = fold(span.text)
+            if folded in self.gazetteer.by_form or folded in self.not_actors or \
+                    any(t.lower_ in self.title_words or t.lower_ in self.grammar["not_names"] for t in span):
+                continue
+            names.append(span)
         return names
 
     def _modifier(self, ent: Span) -> bool:
@@ -148,7 +178,7 @@ class ActorResolver:
         """A capital or seat names its state only where an actor stands: subject, agent, possessor,
         object of a non-motion verb, or the partner in 'talks with Moscow'."""
         root = span.root
-        while root.dep_ == "conj" and root.head is not root:
+        while root.dep_ == "conj" and root.head != root:
             root = root.head
         if root.dep_ == "dobj":
             return root.head.lemma_ not in self.grammar["place_verbs"]

@@ -33,7 +33,8 @@ def _title_heads() -> set[str]:
 def make_actors(nlp: Language, name: str) -> ActorResolver:
     return ActorResolver(nlp, name, gazetteer=lexicons.gazetteer(), boilerplate=lexicons.boilerplate(),
                          grammar=lexicons.grammar(), title_words=_title_words(), title_heads=_title_heads(),
-                         not_actors=lexicons.not_actors())
+                         not_actors=lexicons.not_actors(),
+                         stance_verbs={lemma for lemma, pos in lexicons.frames() if pos == "VERB"})
 
 
 @Language.factory("stancegraph_roles", assigns=["doc._.sg_roles"])
@@ -50,4 +51,4 @@ def make_quotes(nlp: Language, name: str) -> QuoteFinder:
 def make_stances(nlp: Language, name: str) -> StanceFinder:
     return StanceFinder(nlp, name, frames=lexicons.frames(), kinds=lexicons.stance_kinds(),
                         grammar=lexicons.grammar(), gazetteer=lexicons.gazetteer(), title_heads=_title_heads(),
-                        clause_cues=lexicons.clause_cues())
+                        clause_cues=lexicons.clause_cues(), anaphora=lexicons.anaphora())

@@ -71,7 +71,7 @@ def content_tokens(roots: list[Token], grammar: dict, exclude: set[int] = frozen
                 continue
             if child.dep_ == "acl" and (child.tag_ == "VBG" or _infinitive(child)):
                 queue.append(child)  # "Finland and Sweden joining Nato", "plans to cut immigration"
-            elif child.dep_ == "relcl" and tok is root and _bare(tok):  # "the role Belarus is playing"
+            elif child.dep_ == "relcl" and tok == root and _bare(tok):  # "the role Belarus is playing"
                 queue.append(child)
             elif child.dep_ in (CLAUSE_DEPS if is_clause else PHRASE_DEPS):
                 queue.append(child)
@@ -91,10 +91,25 @@ def label_of(tokens: list[Token]) -> str:
     return "".join(out).strip().replace(" ’s", "’s").replace(" 's", "'s")
 
 
+def _region_members(tok: Token, grammar: dict) -> list[str] | None:
+    """'Nordic Nato membership' in an article about Sweden and Finland: the region's states that the
+    article names (their key form), or None when it names none or the word is no region."""
+    members = grammar["position_regions"].get(tok.lower_)
+    if members is None:
+        return None
+    named = {fold(a.name) for a in tok.doc._.sg_actors or () if a.kind == "state"}
+    found = [m.replace(" ", "_") for m in map(fold, members) if m in named]
+    return found or None
+
+
 def position_key(tokens: list[Token], gazetteer: Gazetteer, grammar: dict) -> str:
     words = set()
     for tok in tokens:
         if tok.pos_ not in CONTENT_POS or tok.is_stop:
+            continue
+        members = _region_members(tok, grammar)
+        if members is not None:
+            words.update(members)
             continue
         lemma = tok.lemma_.lower()
         ref = gazetteer.by_form.get(fold(tok.text)) if tok.pos_ in ("PROPN", "ADJ") else None

@@ -125,8 +125,16 @@ class RoleFinder:
         phrases = [list(doc[max(root.left_edge.i, span.start - MAX_PHRASE):span.start])]
         if root.dep_ == "appos":
             head = root.head
-            phrases.append([t for t in doc[max(head.left_edge.i, head.i - MAX_PHRASE):head.i + 1]
+            end = span.start if head.i < span.start else head.i + 1  # "the head of the UN, Maria Costa"
+            phrases.append([t for t in doc[max(head.left_edge.i, head.i - MAX_PHRASE):end]
                             if not (span.start <= t.i < span.end)])
+            # "the head of the UN, Antonio Guterres": the parser hangs the name on the 'of' object;
+            # the title is the noun phrase that 'of' belongs to.
+            top = head
+            while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head != top.head:
+                top = top.head.head
+            if top != head:
+                phrases.append(list(doc[max(top.left_edge.i, span.start - MAX_PHRASE):span.start]))
         # "Witkoff and Jared Kushner, Trump's son-in-law": the apposition after a coordination
         # belongs to the last conjunct, which the parser often leaves it hanging off the first.
         owner = root.head if root.dep_ == "conj" else root
@@ -135,7 +143,7 @@ class RoleFinder:
             if child.dep_ != "appos" or child.i < span.end:
                 continue
             last = max((c for c in conjuncts if c.i < child.i), key=lambda c: c.i, default=owner)
-            if last is root:
+            if last == root:
                 phrases.append(list(doc[child.left_edge.i:min(child.right_edge.i + 1, child.left_edge.i + MAX_PHRASE)]))
         return [p for p in phrases if p]
 

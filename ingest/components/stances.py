@@ -4,7 +4,9 @@ For each word whose (lemma, part of speech) is a frame in stance_frames.jsonl:
   holders   the subject (through 'to'-infinitives, coordination and noun-phrase attachments),
             the agent of a passive, or the possessor of a nominal frame ("Russia's demand");
   content   the complement clause, infinitive, object or prepositional object; an anaphoric
-            object ("rejected the demand") takes the content of the latest matching stance;
+            object ("rejected the demand", "backed the two bids") takes the content of the latest
+            matching stance (anaphora.json), a pronoun object ("ratify them") its antecedent's;
+            a frame under a frame ("agreed to support X") makes one stance on X (see _nested);
   target    an actor object next to other content ("asked Trump for guarantees");
   polarity  from the kind, flipped by negation; 'whether'-clauses make it undecided;
   modality  conditional ("once a ceasefire …", "in the event of …"), hypothetical ("would"),
@@ -29,14 +31,16 @@ from .reference import Resolver
 POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
 CLIMB_DEPS = {"xcomp", "conj", "acl", "pobj", "prep", "advcl", "dobj", "pcomp", "acomp"}
 MAX_CLIMB = 4
-ANAPHORIC_NOUNS = {"deal", "idea", "move", "decision", "initiative", "demand", "proposal", "plan", "offer",
-                   "request", "ultimatum", "call", "plea", "condition", "terms"}
+PRONOUN_NUMBER = {"it": "singular", "this": "singular", "that": "singular",
+                  "them": "plural", "these": "plural", "those": "plural"}
+NP_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}  # where an antecedent stands
 
 
 class StanceFinder:
     def __init__(self, nlp: Language, name: str, *, frames: dict[tuple[str, str], Frame], kinds: dict,
-                 grammar: dict, gazetteer: Gazetteer, title_heads: set[str], clause_cues: dict):
+                 grammar: dict, gazetteer: Gazetteer, title_heads: set[str], clause_cues: dict, anaphora: dict):
         self.name = name
+        self.anaphoric_nouns, self.actor_nouns = anaphora["nouns"], anaphora["actor_nouns"]
         self.frames, self.kinds, self.grammar = frames, kinds, grammar
         self.gazetteer, self.title_heads = gazetteer, title_heads
         self.clauses = ClauseReader(clause_cues, grammar["negations"])
@@ -51,12 +55,13 @@ class StanceFinder:
         stances: list[StanceRef] = []
         framed_content: dict[int, list[StanceRef]] = {}  # content root -> stances of the frame over it
         read_clauses: set[int] = set()
+        embedded: set[int] = set()  # frame words read as part of the frame over them
         for tok in doc:
             if doc._.sg_skipped[tok.i]:
                 continue
             frame = self._frame(tok)
             if frame is not None:
-                root, found = self._read(doc, tok, frame, resolver, bounds[sentence[tok.i]], stances)
+                root, found = self._read(doc, tok, frame, resolver, bounds[sentence[tok.i]], stances, embedded)
                 stances.extend(found)
                 if root is not None:
                     framed_content.setdefault(root.i, []).extend(found)
@@ -69,7 +74,7 @@ class StanceFinder:
         # "Johnson warned the UK is unlikely to supply jets": the clause's own reading (REJECT
         # supplying jets) is more specific than the frame's ("warn: the UK is unlikely …").
         superseded = {id(s) for i in read_clauses for s in framed_content.get(i, ())}
-        doc._.sg_stances = [s for s in stances if id(s) not in superseded]
+        doc._.sg_stances = [s for s in stances if id(s) not in superseded and s.frame_token not in embedded]
         return doc
 
     # -- find ---------------------------------------------------------------------------------
@@ -95,11 +100,11 @@ class StanceFinder:
         node = tok
         for _ in range(MAX_CLIMB):
             # Above the frame a passive subject controls too: "Turkey was reported to be considering …"
-            subject_deps = ("nsubj",) if node is tok else ("nsubj", "nsubjpass")
+            subject_deps = ("nsubj",) if node == tok else ("nsubj", "nsubjpass")
             subjects = [c for c in node.children if c.dep_ in subject_deps]
             if subjects:
                 return self._coordinated(subjects)
-            if node.dep_ not in CLIMB_DEPS or node.head is node:
+            if node.dep_ not in CLIMB_DEPS or node.head == node:
                 break
             came_by_complement = node.dep_ in ("xcomp", "pcomp")
             node = node.head if node.head.dep_ != "prep" or node.dep_ != "pcomp" else node.head.head
@@ -152,8 +157,11 @@ class StanceFinder:
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         if passive:
             return passive[0], None, set()
-        clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp")), None)
         objects = [c for c in children if c.dep_ in ("dobj", "dative", "oprd")]
+        # "supports Finland and Sweden joining Nato": a gerund right after the object is its predicate.
+        clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp")
+                       and not (objects and self._gerund(tok, objects[0]) == [c])), None) or \
+            (None if objects else self._subject_gerund(tok))
         prep_heads = [c for c in children if c.dep_ == "prep" and c.i > tok.i and
                       (c.lower_ in frame.requires or c.lower_ in self.grammar["content_preps"])]
         preps = [p for p in map(self._pobj, prep_heads) if p is not None]
@@ -162,16 +170,29 @@ class StanceFinder:
         other = clause or next((self._pobj(c) for c in prep_heads if c.lower_ in self.grammar["target_preps"]
                                 and self._pobj(c) is not None and self._pobj(c).i not in mention), None)
         for obj in objects + preps:
-            if obj.i in mention and other is not None and other is not obj:
+            if self._names_actor(obj, mention) and other is not None and other != obj:
                 return other, obj, set()
         if frame.pos == "ADJ" and clause is None:
             return (preps[0] if preps else None), None, set()
         return clause or (objects[0] if objects else None) or (preps[0] if preps else None), None, set()
 
+    def _names_actor(self, tok: Token, mention: dict[int, int]) -> bool:
+        """A name, 'both countries', 'the allies', 'them': who, not what."""
+        return tok.i in mention or (tok.pos_ == "NOUN" and tok.lemma_.lower() in self.actor_nouns) or \
+            (tok.pos_ == "PRON" and tok.lower_ in self.grammar["object_pronouns"])
+
+    @staticmethod
+    def _subject_gerund(tok: Token) -> Token | None:
+        """'would not approve Sweden and Finland joining Nato': the parser reads the object as the
+        subject of a gerund clause hung on the verb; right after the verb, that clause is the object."""
+        nxt = tok.i + 1 + sum(1 for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1)
+        return next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == nxt
+                     and any(g.dep_ == "nsubj" for g in c.children)), None)
+
     @staticmethod
     def _gerund(tok: Token, root: Token) -> list[Token]:
         """'supports Sweden and Finland joining Nato': the parser hangs the gerund on the verb."""
-        return [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == root.right_edge.i + 1
+        return [c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and c.i == root.right_edge.i + 1
                 and not any(g.dep_ == "nsubj" for g in c.children)]
 
     @staticmethod
@@ -181,35 +202,33 @@ class StanceFinder:
     # -- annotate -----------------------------------------------------------------------------
 
     def _read(self, doc: Doc, tok: Token, frame: Frame, resolver: Resolver, sent: tuple[int, int],
-              previous: list[StanceRef]) -> tuple[Token | None, list[StanceRef]]:
-        """(content root, stances) of one frame word."""
+              previous: list[StanceRef], embedded: set[int]) -> tuple[Token | None, list[StanceRef]]:
+        """(content root, stances) of one frame word. Frames it governs ('agreed to support …') are
+        read into its own stance and their words added to `embedded`."""
         mention = resolver.mention
         clause_head = tok.head if frame.pos == "ADJ" else tok  # "Germany is ready to …": 'is'
         holders = self._holders(clause_head, frame, mention)
         root, target_tok, exclude = self._content(tok, frame, mention)
         if not holders or root is None:
             return root, []
-        confidence = frame.confidence
-        antecedent = self._antecedent(root, previous)
-        if antecedent is not None:
-            label, key = antecedent.label, antecedent.key
-            confidence -= 0.15
-        else:
-            tokens = content_tokens([root, *self._gerund(tok, root)], self.grammar, exclude | {tok.i})
-            label, key = label_of(tokens), position_key(tokens, self.gazetteer, self.grammar)
-            if not key or self._is_anaphor(root):
-                return root, []  # "do this", "the demand" with nothing to point at: no proposition
         kind, polarity, modality = self._polarity(tok, clause_head, root, frame)
+        root, frame_tok, kind, polarity, target_tok, exclude = self._nested(root, tok, kind, polarity, target_tok,
+                                                                           exclude, mention, embedded)
+        avoid = {t.i for t in holders} | ({target_tok.i} if target_tok is not None else set())
+        found = self._proposition(root, {tok, frame_tok}, exclude | {tok.i, frame_tok.i}, previous, avoid)
+        if found is None:
+            return root, []  # "do this", "the demand" with nothing to point at: no proposition
+        label, key, vagueness = found
+        confidence = frame.confidence - vagueness
         if kind == "UNDECIDED" and frame.kind != "UNDECIDED" and modality == "asserted":
             return root, []  # "did not demand …" says nothing about where the actor stands
         if modality == "asserted":
             modality = self._modality(tok, clause_head, root)
         speaker = self._speaker(clause_head, resolver)
-        target = resolver.mention.get(target_tok.i) if target_tok is not None else None
+        target = resolver.resolve(target_tok)[0] if target_tok is not None else None
         out, seen = [], set()
-        for holder_tok in holders:
-            actor, how = resolver.resolve(holder_tok)
-            if actor is None or actor in seen:
+        for actor, how in (ref for holder_tok in holders for ref in resolver.resolve_all(holder_tok)):
+            if actor in seen:
                 continue
             seen.add(actor)
             conf, mod, behalf = confidence - (0.1 if how not in ("name", "proxy") else 0.0), modality, None
@@ -226,6 +245,88 @@ class StanceFinder:
                                  target=target if target != actor else None, on_behalf_of=behalf,
                                  cameo=cameo, frame_token=tok.i))
         return root, out
+
+    def _nested(self, root: Token, tok: Token, kind: str, polarity: int, target_tok: Token | None,
+                exclude: set[int], mention: dict[int, int], embedded: set[int]):
+        """'Turkey agreed to support X', 'refused to back X', 'urged Ankara to ratify X': the inner
+        frame's content is what the stance is about; the outer frame lends its polarity ('refuse'
+        flips it) and the more specific of the two kinds names the stance. The inner frame's own
+        reading is dropped: its holder is the same actor, or one only asked to act."""
+        frame_tok = tok
+        while root.dep_ == "xcomp" and root.head == frame_tok:
+            inner = self._frame(root)
+            if inner is None or inner.pos != "VERB":
+                break
+            inner_root, inner_target, inner_exclude = self._content(root, inner, mention)
+            if inner_root is None:
+                break
+            embedded.add(root.i)
+            kind, polarity = self._compose(kind, inner.kind)
+            frame_tok, root = root, inner_root
+            target_tok = target_tok if target_tok is not None else inner_target
+            exclude = exclude | inner_exclude
+        return root, frame_tok, kind, polarity, target_tok, exclude
+
+    def _compose(self, outer: str, inner: str) -> tuple[str, int]:
+        polarity = self.kinds[outer]["embeds"] * self.kinds[inner]["polarity"]
+        if polarity == 0:
+            return "UNDECIDED", 0
+        ranked = sorted((outer, inner), key=lambda k: -self.kinds[k]["specific"])  # ties: the outer frame
+        for kind in (*ranked, *(self.kinds[k]["negated"] for k in ranked)):
+            if self.kinds[kind]["polarity"] == polarity:
+                return kind, polarity
+        return ("SUPPORT" if polarity > 0 else "OPPOSE"), polarity
+
+    def _proposition(self, root: Token, frame_toks: set[Token], exclude: set[int], previous: list[StanceRef],
+                     avoid: set[int]) -> tuple[str, str, float] | None:
+        """(label, key, confidence penalty) of the content under `root` of the frame words
+        `frame_toks`, anaphora resolved: 'the
+        demand' is the latest earlier demand, 'ratify them' ratifies what 'them' stands for. None
+        when the content names nothing."""
+        if self._is_anaphor(root) and root.pos_ != "PRON":
+            antecedent = self._antecedent(root, previous)
+            return None if antecedent is None else (antecedent.label, antecedent.key, 0.15)
+        pronoun = root if root.pos_ == "PRON" else \
+            next((c for c in root.children if c.dep_ == "dobj" and c.pos_ == "PRON"), None)
+        if pronoun is not None and pronoun.lower_ not in PRONOUN_NUMBER:
+            if pronoun == root:
+                return None  # "welcomed what he said"
+            pronoun = None  # "help us": a person, part of the label
+        if pronoun is not None:
+            noun = self._pronoun_antecedent(pronoun, avoid)
+            referred = None if noun is None else self._proposition(noun, set(), set(), previous, avoid)
+            if referred is None:
+                return None  # "ratify them" with nothing 'them' can be
+            if pronoun == root:
+                return referred[0], referred[1], referred[2] + 0.1
+            exclude = exclude | {t.i for t in pronoun.subtree}
+        # The gerund may hang on any frame word of a nested reading ("agreed to support X joining …").
+        gerunds = [g for frame_tok in sorted(frame_toks, key=lambda t: t.i) for g in self._gerund(frame_tok, root)]
+        tokens = content_tokens([root, *gerunds], self.grammar, exclude)
+        label, key = label_of(tokens), position_key(tokens, self.gazetteer, self.grammar)
+        if pronoun is not None:
+            label, key = f"{label} {referred[0]}".strip(), " ".join(sorted(set(key.split()) | set(referred[1].split())))
+            return label, key, referred[2] + 0.1
+        return (label, key, 0.0) if key else None
+
+    def _pronoun_antecedent(self, pronoun: Token, avoid: set[int]) -> Token | None:
+        """The latest noun phrase before `pronoun`, in its sentence or the one before, that agrees in
+        number and names no actor by a common noun ('them' in 'urged all allies to ratify them' is not
+        the allies). A name of an actor counts: 'support them' may mean Sweden and Finland."""
+        number = PRONOUN_NUMBER.get(pronoun.lower_)
+        if number is None:
+            return None
+        doc = pronoun.doc
+        first = doc[max(pronoun.sent.start - 1, 0)].sent.start
+        for tok in reversed(doc[first:pronoun.i]):
+            if tok.i in avoid or tok.dep_ not in NP_SLOTS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.actor_nouns:
+                continue
+            plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+            if plural == (number == "plural"):
+                return tok
+        return None
 
     def _frames_below(self, tok: Token) -> bool:
         """'would like to see', 'will continue to support': a frame in the verb chain reads it."""
@@ -274,18 +375,18 @@ class StanceFinder:
     def _is_anaphor(self, root: Token) -> bool:
         if root.pos_ == "PRON":
             return True
-        return (root.lemma_.lower() in ANAPHORIC_NOUNS
+        return (root.lemma_.lower() in self.anaphoric_nouns
                 and any(c.dep_ in ("det", "poss") and c.lower_ in self.grammar["anaphoric_dets"] for c in root.children)
                 and not any(c.dep_ in ("prep", "acl", "relcl", "ccomp", "compound", "amod") for c in root.children))
 
     def _antecedent(self, root: Token, previous: list[StanceRef]) -> StanceRef | None:
-        """'Zelenskiy has repeatedly rejected the demand': the demand made earlier in the text."""
-        if not self._is_anaphor(root) or root.pos_ == "PRON":
-            return None
+        """'Zelenskiy has repeatedly rejected the demand': the latest earlier proposition the noun can
+        stand for (anaphora.json): one of its kinds, or about what it is about ('the bids' -> joining)."""
         lemma = root.lemma_.lower()
-        frame = self.frames.get((lemma, "NOUN"))
+        noun = self.anaphoric_nouns[lemma]
         for stance in reversed(previous):
-            if (frame is not None and stance.kind == frame.kind) or lemma in stance.key.split():
+            words = set(stance.key.split())
+            if lemma in words or noun.about & words or not noun.kinds or stance.kind in noun.kinds:
                 return stance
         return None
 
@@ -294,7 +395,7 @@ class StanceFinder:
                 any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause_head.children):
             return "UNDECIDED", 0, "hypothetical"  # "no indication of whether it would accept"
         # "will not approve", "is not ready to", "not going to send", "pledged not to send"
-        nodes = {tok, clause_head} | ({root} if root.dep_ == "xcomp" and root.head is tok else set())
+        nodes = {tok, clause_head} | ({root} if root.dep_ == "xcomp" and root.head == tok else set())
         negations = sum(1 for node in nodes if any(self._negates(c) for c in node.children))
         kind = self.kinds[frame.kind]["negated"] if negations % 2 else frame.kind
         return kind, self.kinds[kind]["polarity"], "asserted"
@@ -316,7 +417,7 @@ class StanceFinder:
         """The subject of a speech verb that governs the stance's clause ('Merz said …')."""
         node = clause_head
         for _ in range(MAX_CLIMB):
-            if node.dep_ not in ("ccomp", "conj") or node.head is node:
+            if node.dep_ not in ("ccomp", "conj") or node.head == node:
                 break
             node = node.head
             if node.lemma_ in self.grammar["speech_verbs"]:
