@@ -20,8 +20,9 @@ CORPUS = SHARED / "corpus"
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval is not beside the checkout")
 
-# Measured 2026-11-30; see the closing note of issue 3.
-DEV_FLOOR = {"stance_f1": 0.20, "actor_r": 0.80, "role_r": 0.40}
+# Measured 2026-11-30 (dev: stance F1 0.40, actor R 0.94, role R 0.64, 22 false actors; seed F1 0.91).
+DEV_FLOOR = {"stance_f1": 0.36, "actor_r": 0.90, "role_r": 0.58}
+DEV_MAX_FALSE_ACTORS = 26
 SEED_FLOOR = {"stance_f1": 0.85, "actor_r": 1.0, "role_r": 0.9}
 
 
@@ -63,6 +64,7 @@ def test_dev_set_scores_above_the_floor(nlp, tmp_path):
     assert result["absent"] == 0
     for key, floor in DEV_FLOOR.items():
         assert result[key] >= floor, f"{key} {result[key]:.3f} fell below {floor}"
+    assert result["false_actors"] <= DEV_MAX_FALSE_ACTORS
 
 
 def test_seed_article_scores(nlp, tmp_path):
