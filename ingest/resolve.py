@@ -6,6 +6,8 @@ Rules (graph_schema/README.md, "Resolution"):
 - people by their normalized full name, with transliteration variants folded
   (Zelenskiy / Zelensky / Zelenskyy → one key), and a surname-only person ("Trump") joined to
   the one known person of that surname; when two known people share it, the surname stays apart.
+  A one-word organization that is the surname of exactly one known person ("Stoltenberg
+  welcomed…", which the model tagged ORG) is that person: the rest of the corpus is the evidence.
 Limits: a surname-only person seen before any full name keeps its own node; two different
 people with the same full name are one node.
 """
@@ -59,11 +61,11 @@ class ActorResolver:
 
     def __init__(self, known_people: dict[str, str] | None = None):
         self._by_surname: dict[str, set[str]] = defaultdict(set)
-        for node_id, name in (known_people or {}).items():
-            self._learn(node_id, name)
+        for node_id in known_people or {}:
+            self._learn(node_id)
         self.stats = ResolutionStats()
 
-    def _learn(self, node_id: str, name: str) -> None:
+    def _learn(self, node_id: str) -> None:
         tokens = node_id.removeprefix("person:").split()
         if len(tokens) > 1:
             self._by_surname[tokens[-1]].add(node_id)
@@ -71,22 +73,23 @@ class ActorResolver:
     def resolve(self, actors: list[Actor]) -> dict[str, str]:
         """Local actor id → graph node id."""
         ids: dict[str, str] = {}
-        people = [a for a in actors if a.kind == "person"]
-        for actor in people:  # full names first, so that this article's surnames can join them
-            key = person_key(actor.name)
-            self.stats.raw_people.add("person:" + fold(actor.name))
-            if len(key.split()) > 1:
-                self._learn(key, actor.name)
+        for actor in actors:  # full names first, so that this article's surnames can join them
+            if actor.kind == "person":
+                self._learn(person_key(actor.name))
         for actor in actors:
-            if actor.kind != "person":
+            person = self._known_surname(actor) if actor.kind in ("person", "organization") else None
+            if actor.kind != "person" and person is None:
                 ids[actor.id] = actor.key or f"{actor.kind}:{fold(actor.name)}"
                 continue
-            key = person_key(actor.name)
-            if len(key.split()) == 1:
-                surname = key.removeprefix("person:")
-                candidates = self._by_surname.get(surname, set())
-                if len(candidates) == 1:
-                    key = next(iter(candidates))
-            ids[actor.id] = key
+            ids[actor.id] = key = person or person_key(actor.name)
+            self.stats.raw_people.add("person:" + fold(actor.name))
             self.stats.people.add(key)
         return ids
+
+    def _known_surname(self, actor: Actor) -> str | None:
+        """The one known person whose surname is this one-word name, if exactly one."""
+        key = person_key(actor.name)
+        if len(key.split()) != 1:
+            return None
+        candidates = self._by_surname.get(key.removeprefix("person:"), set())
+        return next(iter(candidates)) if len(candidates) == 1 else None

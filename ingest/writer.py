@@ -89,8 +89,9 @@ class GraphWriter:
         node_id = self.resolver.resolve(extraction.actors)
         actors = {}
         for a in extraction.actors:
+            kind = node_id[a.id].split(":", 1)[0]  # resolution may re-kind an actor (ORG "Stoltenberg" → person)
             row = actors.setdefault(node_id[a.id], {
-                "id": node_id[a.id], "name": a.name, "kind": a.kind, "label": LABELS[a.kind],
+                "id": node_id[a.id], "name": a.name, "kind": kind, "label": LABELS[kind],
                 "iso3": a.iso3, "aliases": [], "mentions": 0,
             })
             row["aliases"] = sorted(set(row["aliases"]) | set(a.aliases) | ({a.name} - {row["name"]}))

@@ -104,3 +104,10 @@ def test_surname_joins_only_an_unambiguous_person():
     assert resolver.resolve([Actor("a1", "Trump", "person")]) == {"a1": "person:donald trump"}
     resolver = ActorResolver({"person:donald trump": "Donald Trump", "person:melania trump": "Melania Trump"})
     assert resolver.resolve([Actor("a1", "Trump", "person")]) == {"a1": "person:trump"}
+
+
+def test_one_word_organization_that_is_a_known_surname_is_that_person():
+    resolver = ActorResolver({"person:jens stoltenberg": "Jens Stoltenberg"})
+    found = resolver.resolve([Actor("a1", "Stoltenberg", "organization", key="organization:stoltenberg"),
+                              Actor("a2", "Nato", "group", key="group:nato")])
+    assert found == {"a1": "person:jens stoltenberg", "a2": "group:nato"}
