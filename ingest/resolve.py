@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ingest.records import Actor
@@ -59,9 +60,10 @@ class ResolutionStats:
 class ActorResolver:
     """Maps each article's actors to graph ids, learning the people it has seen."""
 
-    def __init__(self, known_people: dict[str, str] | None = None):
+    def __init__(self, known_people: Iterable[str] = ()):
+        """`known_people`: the ids of the person nodes already in the graph."""
         self._by_surname: dict[str, set[str]] = defaultdict(set)
-        for node_id in known_people or {}:
+        for node_id in known_people:
             self._learn(node_id)
         self.stats = ResolutionStats()
 

@@ -21,7 +21,7 @@ from ingest.resolve import ActorResolver
 LABELS = {"person": "Person", "state": "State", "organization": "Organization", "group": "Group"}
 EXTRACTOR_VERSION = "1"  # bump when extraction changes so that unchanged articles are re-extracted
 
-KNOWN_PEOPLE = "MATCH (p:Person) RETURN p.id AS id, p.name AS name"
+KNOWN_PEOPLE = "MATCH (p:Person) RETURN p.id AS id"
 ARTICLE_STATE = "MATCH (a:Article {id: $id}) RETURN a.content_hash AS hash, a.extractor_version AS version"
 COUNTS = """
 CALL () { MATCH (n) RETURN count(n) AS nodes }
@@ -59,7 +59,7 @@ class GraphWriter:
         self.driver, self.database = driver, database
         if resolver is None:
             records = driver.execute_query(KNOWN_PEOPLE, database_=database).records
-            resolver = ActorResolver({r["id"]: r["name"] for r in records})
+            resolver = ActorResolver(r["id"] for r in records)
         self.resolver = resolver
 
     def is_current(self, article_id: str, text: str) -> bool:
