@@ -110,16 +110,19 @@ def extract(
     """Extract actors, roles and stances from articles, without any database."""
     import json
 
-    from ingest.run import RunSummary, extract_paths
+    from ingest.run import ModelUnavailable, RunSummary, extract_paths
 
     summary = RunSummary()
     out = Console(highlight=False, soft_wrap=True)
-    for extraction in extract_paths(paths, model or get_settings().model, summary, _report):
-        summary.articles += 1
-        if format is Format.jsonl:
-            typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
-        else:
-            _print_table(out, extraction)
+    try:
+        for extraction in extract_paths(paths, model or get_settings().model, summary, _report):
+            summary.articles += 1
+            if format is Format.jsonl:
+                typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
+            else:
+                _print_table(out, extraction)
+    except ModelUnavailable as exc:
+        raise fail(str(exc)) from None
     sys.stdout.flush()  # the summary on stderr comes after the records
     err.print(f"{summary.articles} articles, {summary.skipped} skipped, {summary.failed} failed", highlight=False)
     raise typer.Exit(0 if summary.ok else 1)
@@ -145,11 +148,10 @@ def _print_table(out: Console, extraction) -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories, or - for stdin.")],
-    workers: Annotated[int, typer.Option(help="Extraction processes (nlp.pipe n_process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (nlp.pipe n_process).")] = 1,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (default STANCEGRAPH_MODEL).")] = None,
-    force: Annotated[bool, typer.Option(help="Re-extract articles already in the graph unchanged.")] = False,
-    resume: Annotated[bool, typer.Option(help="Skip articles already ingested (the default; "
-                                         "the idempotent writer makes a re-run continue where it stopped).")] = True,
+    force: Annotated[bool, typer.Option(help="Re-extract articles already in the graph unchanged. Without it a "
+                                        "re-run skips them, so an interrupted run resumes where it stopped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; errors and the summary only.")] = False,
 ) -> None:
     """Extract from articles and write the graph to Neo4j (idempotent, one transaction per article)."""
@@ -158,7 +160,7 @@ def ingest(
     from app.db import DatabaseUnavailable, connect
     from app.neo4j_server import Neo4jServerError
     from graph_schema.apply import apply_schema
-    from ingest.run import IngestProgress, ingest_paths
+    from ingest.run import IngestProgress, ModelUnavailable, ingest_paths
     from ingest.writer import GraphWriter
 
     settings = get_settings()
@@ -168,9 +170,9 @@ def ingest(
             writer = GraphWriter(driver, settings.neo4j_database)
             with IngestProgress(quiet) as progress:
                 summary = ingest_paths(paths, writer, model or settings.model, workers=workers,
-                                       force=force or not resume, on_error=_report, progress=progress)
+                                       force=force, on_error=_report, progress=progress)
             totals = writer.counts()
-    except (DatabaseUnavailable, Neo4jServerError) as exc:
+    except (DatabaseUnavailable, Neo4jServerError, ModelUnavailable) as exc:
         raise fail(str(exc)) from None
     except (ServiceUnavailable, SessionExpired) as exc:
         raise fail(f"lost the connection to Neo4j at {settings.bolt_uri}: {exc}") from None

@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -55,7 +55,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = jsonable_encoder(exc.errors(), custom_encoder={Exception: str})
+        # The offending input is not echoed: it may be huge, or not even encodable (lone surrogates).
+        errors = jsonable_encoder([{k: v for k, v in e.items() if k != "input"} for e in exc.errors()],
+                                  custom_encoder={Exception: str})
         first = errors[0] if errors else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
         return JSONResponse({"error": f"invalid request: {where}: {first.get('msg', '')}", "detail": errors}, 422)
@@ -65,6 +67,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.exception_handler(SessionExpired)
     async def database_unavailable(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": f"Neo4j is unavailable: {exc}"}, 503)
+
+    @app.exception_handler(TransientError)
+    async def database_busy(request: Request, exc: TransientError) -> JSONResponse:
+        # Out of memory, lock timeouts: the server may answer a later try.
+        return JSONResponse({"error": f"Neo4j could not answer now: {exc.message}"}, 503,
+                            headers={"Retry-After": "5"})
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -256,7 +256,8 @@ class ArticleIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=100_000)
-    id: str | None = Field(None, min_length=1, max_length=200)
+    id: str | None = Field(None, min_length=1, max_length=200, pattern=r"^[^/]+$",
+                           description="No '/': the id is a path segment of GET /articles/{id}.")
     title: str | None = Field(None, max_length=1_000)
     url: str | None = Field(None, max_length=2_000)
     source: str | None = Field(None, max_length=200, description="The outlet.")
@@ -267,6 +268,14 @@ class ArticleIn(BaseModel):
     def not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("text is blank")
+        return value
+
+    @field_validator("text", "id", "title", "url", "source")
+    @classmethod
+    def encodable(cls, value: str | None) -> str | None:
+        # Valid JSON can carry lone UTF-16 surrogates ("\ud800") that no UTF-8 store accepts.
+        if value is not None and any("\ud800" <= c <= "\udfff" for c in value):
+            raise ValueError("holds a lone UTF-16 surrogate")
         return value
 
 

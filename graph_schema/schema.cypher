@@ -15,7 +15,7 @@ CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS U
 
 // Lookups
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published_at);
-CREATE INDEX article_content_hash IF NOT EXISTS FOR (n:Article) ON (n.content_hash);
+CREATE INDEX article_path IF NOT EXISTS FOR (n:Article) ON (n.path);
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
 CREATE INDEX state_iso3 IF NOT EXISTS FOR (n:State) ON (n.iso3);

@@ -32,9 +32,11 @@ _TRANSLIT = [
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and punctuation dropped, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    """Lower case, accents and punctuation dropped, spaces collapsed. A name with no Latin letters
+    (Владимир Путин) keeps its own script rather than folding to nothing."""
+    latin = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = re.sub(r"[^a-z0-9]+", " ", latin.lower()).strip()
+    return folded or re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
 def person_key(name: str) -> str:

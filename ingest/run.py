@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ingest.records import Article, Extraction
-from ingest.sources import InputError, read_inputs
+from ingest.sources import InputError, read_inputs, text_id
 
 
 @dataclass
@@ -52,15 +52,45 @@ class RunSummary:
 
 def articles_only(paths: Iterable[str], summary: RunSummary, on_error: Callable[[InputError], None],
                   keep: Callable[[Article], bool] = lambda _: True) -> Iterator[Article]:
-    """The readable articles among `paths`; errors go to `on_error` as they are met."""
+    """The readable articles among `paths`; errors go to `on_error` as they are met.
+
+    An id met twice in one run is reported rather than letting the later article silently
+    replace the earlier: skipped when the text is the same, failed when it differs."""
+    seen: dict[str, tuple[str, str]] = {}  # id -> (source, text hash): texts are not kept
+
+    def report(error: InputError) -> None:
+        summary.count_error(error)
+        on_error(error)
+
     for item in read_inputs(paths):
         if isinstance(item, InputError):
-            summary.count_error(item)
-            on_error(item)
-        elif keep(item):
-            yield item
+            report(item)
+        elif item.id in seen:
+            first_source, first_hash = seen[item.id]
+            same = first_hash == text_id(item.text)
+            report(InputError(item.source, None, f"{'same text' if same else 'same id ' + repr(item.id)} "
+                              f"as {first_source}: not read twice", "skipped" if same else "failed"))
         else:
-            summary.unchanged += 1
+            seen[item.id] = (item.source, text_id(item.text))
+            if keep(item):
+                yield item
+            else:
+                summary.unchanged += 1
+
+
+class ModelUnavailable(RuntimeError):
+    """The configured spaCy pipeline is not installed."""
+
+
+def pipeline(model: str):
+    """The stancegraph pipeline on `model`, or ModelUnavailable with what to do about it."""
+    from ingest.nlp import load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except OSError as exc:
+        raise ModelUnavailable(f"cannot load the spaCy pipeline {model!r}: install it (pip install …) "
+                               "or set STANCEGRAPH_MODEL / --model to one that is installed") from exc
 
 
 def extract_paths(paths: Iterable[str], model: str, summary: RunSummary,
@@ -68,9 +98,8 @@ def extract_paths(paths: Iterable[str], model: str, summary: RunSummary,
                   keep: Callable[[Article], bool] = lambda _: True) -> Iterator[Extraction]:
     """Extractions of the readable articles among `paths` (one model load per process)."""
     from ingest.extract import extract_articles
-    from ingest.nlp import load_pipeline
 
-    nlp = load_pipeline(model)
+    nlp = pipeline(model)
     yield from extract_articles(nlp, articles_only(paths, summary, on_error, keep), n_process=n_process)
 
 
@@ -109,16 +138,15 @@ def ingest_paths(paths: Iterable[str], writer, model: str, *, workers: int = 1, 
     from neo4j.exceptions import Neo4jError
 
     summary = RunSummary()
-    from ingest.nlp import load_pipeline
-
     keep = (lambda a: True) if force else (lambda a: not writer.is_current(a.id, a.text))
-    load_pipeline(model)  # loaded once here so that the rate counts articles, not the model load
+    pipeline(model)  # loaded once here so that the rate counts articles, not the model load
     start = time.perf_counter()
     for extraction in extract_paths(paths, model, summary, on_error, n_process=workers, keep=keep):
         try:
             result = writer.write(extraction, force=True)
-        except Neo4jError as exc:  # this article only; a lost server raises ServiceUnavailable and ends the run
-            error = InputError(extraction.article.source, None, f"not written: {exc.message}", "failed")
+        except (Neo4jError, ValueError, TypeError) as exc:  # this article only; a lost server ends the run
+            message = exc.message if isinstance(exc, Neo4jError) else str(exc)
+            error = InputError(extraction.article.source, None, f"not written: {message}", "failed")
             summary.count_error(error)
             on_error(error)
             continue

@@ -362,6 +362,11 @@ def _record_to_article(
         yield problem(f"text too large: {len(text):,} characters (limit {max_chars:,})")
         return
 
+    if _SURROGATE.search(text):
+        # Valid JSON ("\ud800") but not encodable text: spaCy and Neo4j would both fail on it.
+        # Replacing keeps the length, so offsets stay true to the record.
+        text = _SURROGATE.sub("\ufffd", text)
+        yield problem("lone UTF-16 surrogates in text replaced by U+FFFD", "warning")
     article_id = given_id if given_id is not None else text_id(text)
     fields = {}
     for key in ("title", "url", "source"):
@@ -369,7 +374,7 @@ def _record_to_article(
         if value is not None and not isinstance(value, str):
             yield problem(f"{key} is not a string (got {_json_type(value)}); dropped", "warning")
             value = None
-        fields[key] = value
+        fields[key] = _SURROGATE.sub("\ufffd", value) if value else value
     published_at = record.get("published_at")
     normalized = _iso_date(published_at)
     if published_at is not None and normalized is None:
@@ -384,6 +389,9 @@ def _record_to_article(
         url=fields["url"],
         outlet=fields["source"],
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _given_id(record: object) -> str | None:

@@ -44,6 +44,12 @@ def article_date(published_at: str | None) -> date | None:
         return None
 
 
+def _is_file(source: str) -> bool:
+    """Whether an article was read from a file of its own, so that re-reading the file after an
+    edit replaces it (stdin, API posts and JSON Lines records are identified by id alone)."""
+    return not (source.startswith("<") or source.startswith("api:") or "#" in source)
+
+
 @dataclass
 class WriteResult:
     article_id: str
@@ -129,15 +135,26 @@ class GraphWriter:
             "positions": list(positions.values()),
             "statements": statements,
             "roles": roles,
+            "replaces_by_path": _is_file(article.source),
         }
 
 
 def _write_article(tx: ManagedTransaction, params: dict) -> None:
-    """The whole article in one transaction; safe to retry (it starts by clearing the article)."""
-    article_id = params["article"]["id"]
-    old_pairs = tx.run(query("article_touched_pairs"), article_id=article_id).data()
-    tx.run(query("article_clear"), article_id=article_id).consume()
-    tx.run(query("article_write"), article=params["article"]).consume()
+    """The whole article in one transaction; safe to retry (it starts by clearing the article).
+
+    Earlier versions of the same file (edited since, hence another id) are removed with it."""
+    article = params["article"]
+    article_id = article["id"]
+    replaced = []
+    if params["replaces_by_path"]:
+        replaced = tx.run(query("article_previous_versions"), path=article["path"], article_id=article_id).value("id")
+    old_pairs, old_actors = [], []
+    for old_id in [article_id, *replaced]:
+        old_pairs += tx.run(query("article_touched_pairs"), article_id=old_id).data()
+        old_actors += tx.run(query("article_mentioned_actors"), article_id=old_id).value("id")
+        tx.run(query("article_clear"), article_id=old_id).consume()
+    tx.run(query("articles_delete"), ids=replaced).consume()
+    tx.run(query("article_write"), article=article).consume()
     tx.run(query("actors_write"), actors=params["actors"], article_id=article_id).consume()
     tx.run(query("positions_write"), positions=params["positions"]).consume()
     tx.run(query("statements_write"), statements=params["statements"], article_id=article_id).consume()
@@ -145,4 +162,7 @@ def _write_article(tx: ManagedTransaction, params: dict) -> None:
     new_pairs = tx.run(query("article_touched_pairs"), article_id=article_id).data()
     pairs = {(p["actor"], p["position"]): p for p in old_pairs + new_pairs}
     tx.run(query("stances_recompute"), pairs=list(pairs.values())).consume()
-    tx.run(query("orphans_clear"), pairs=old_pairs).consume()
+    people = {a for a in old_actors if a.startswith("person:")} | {r["person"] for r in params["roles"]}
+    tx.run(query("roles_refresh"), people=sorted(people)).consume()
+    tx.run(query("orphans_clear"), positions=[p["position"] for p in old_pairs],
+           actors=sorted(set(old_actors) | {p["actor"] for p in old_pairs})).consume()

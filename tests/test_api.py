@@ -524,6 +524,9 @@ def test_post_articles_limits(hand):
     error(hand.post("/articles", json={"articles": [ARTICLE] * 11}, headers=auth), 422)
     error(hand.post("/articles", json={"articles": [ARTICLE, ARTICLE]}, headers=auth), 422)
     error(hand.post("/articles", json={**ARTICLE, "text": "x" * 100_001}, headers=auth), 422)
+    error(hand.post("/articles", content=b'{"text": "Germany \\ud800 said no."}',
+                    headers={**auth, "Content-Type": "application/json"}), 422)
+    error(hand.post("/articles", json={**ARTICLE, "id": "a/b"}, headers=auth), 422)
     error(hand.post("/articles", content=b"{" + b" " * 1_100_000 + b"}", headers={**auth, "Content-Type":
                                                                                   "application/json"}), 413)
 

@@ -127,3 +127,31 @@ def test_neo4j_down_is_one_clear_line():
     assert done.returncode != 0
     assert "cannot reach Neo4j at bolt://127.0.0.1:1" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_one_unencodable_record_loses_nothing(writer, tmp_path):
+    corpus = tmp_path / "odd.jsonl"
+    corpus.write_text('{"id": "odd", "text": "Germany rejected the plan \\ud800 on Monday."}\n'
+                      '{"id": "fine", "text": "France supported the plan."}\n')
+    summary, errors = ingest(writer, corpus)
+    assert summary.articles == 2 and summary.failed == 0
+    assert any("surrogate" in e.message and e.line == 1 for e in errors)
+    assert {r["id"] for r in rows(writer.driver, "MATCH (a:Article) RETURN a.id AS id")} == {"odd", "fine"}
+
+
+def test_an_id_met_twice_in_one_run_is_reported(writer, tmp_path):
+    corpus = tmp_path / "dup.jsonl"
+    corpus.write_text('{"id": "d", "text": "Germany rejected the plan."}\n'
+                      '{"id": "d", "text": "France supported the plan."}\n'
+                      '{"id": "d", "text": "Germany rejected the plan."}\n')
+    summary, errors = ingest(writer, corpus)
+    assert summary.articles == 1 and summary.failed == 1 and summary.skipped == 1
+    assert [e.kind for e in errors] == ["failed", "skipped"]
+    assert "same id 'd'" in errors[0].message and "same text" in errors[1].message
+
+
+def test_model_not_installed_is_one_clear_line(tmp_path):
+    done = cli({}, "extract", "--model", "no_such_model", str(SEED))
+    assert done.returncode == 1
+    assert "cannot load the spaCy pipeline 'no_such_model'" in done.stderr
+    assert "Traceback" not in done.stderr

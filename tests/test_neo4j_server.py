@@ -82,12 +82,13 @@ def test_cli_start_status_stop_a_second_server(tmp_path):
            "STANCEGRAPH_NEO4J_LIB": str(settings.neo4j_lib), "STANCEGRAPH_BOLT_PORT": "17688",
            "STANCEGRAPH_HTTP_PORT": "17475", "STANCEGRAPH_NEO4J_HEAP": "512m",
            "STANCEGRAPH_NEO4J_PAGECACHE": "64m"}
-    env.pop("NEO4J_URI", None)
-    env.pop("STANCEGRAPH_NEO4J_PASSWORD", None)
+    for variable in ("NEO4J_URI", "NEO4J_PASSWORD", "STANCEGRAPH_NEO4J_PASSWORD"):
+        env.pop(variable, None)
     cli = [sys.executable, "-m", "app.cli"]
 
     def run(*args):
-        return subprocess.run(cli + list(args), env=env, capture_output=True, text=True, timeout=300)
+        # Run outside the checkout so that a developer's .env is not read.
+        return subprocess.run(cli + list(args), env=env, capture_output=True, text=True, timeout=300, cwd=tmp_path)
 
     assert run("neo4j", "status").returncode == 3
     started = run("neo4j", "start")

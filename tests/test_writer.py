@@ -78,6 +78,41 @@ def test_changed_article_replaces_its_statements(writer):
     assert [(r["actor"], r["edge"]) for r in edges] == [("state:RUS", "SUPPORTS")]
     n = writer.driver.execute_query("MATCH (s:Statement) RETURN count(s) AS n").records[0]["n"]
     assert n == 1
+    orphans = writer.driver.execute_query("MATCH (n) WHERE NOT (n)--() RETURN n").records
+    assert not orphans, "an actor or position left without any link"
+
+
+def test_role_provenance_follows_the_articles_that_state_it(writer):
+    writer.write(article("art-1", "Russia demands it. Zelenskiy rejects it.", "2025-01-06"))
+    writer.write(article("art-2", "Russia demands more. Zelenskiy rejects that.", "2025-03-01"))
+    role = "MATCH (:Person)-[r:HOLDS_ROLE]->() RETURN r.article AS article, r.evidence AS evidence, " \
+           "r.first_seen AS first, r.last_seen AS last, r.articles AS articles"
+    latest = writer.driver.execute_query(role).records[0]
+    assert (latest["article"], latest["evidence"], str(latest["first"]), str(latest["last"])) == (
+        "art-2", "Zelenskiy rejects that.", "2025-01-06", "2025-03-01")
+    without_role = article("art-2", "Russia demands more. Zelenskiy rejects that.", "2025-03-01")
+    without_role.roles = []
+    writer.write(without_role, force=True)
+    after = writer.driver.execute_query(role).records[0]
+    assert (after["article"], after["evidence"], str(after["last"]), after["articles"]) == (
+        "art-1", "Zelenskiy rejects it.", "2025-01-06", ["art-1"])
+    gone = article("art-1", "Russia demands it. Zelenskiy rejects it.", "2025-01-06")
+    gone.roles = []
+    writer.write(gone, force=True)
+    assert not writer.driver.execute_query(role).records
+
+
+def test_an_edited_file_replaces_its_earlier_version(writer):
+    first = article("sha1:one", "Russia demands it. Zelenskiy rejects it.")
+    first.article.source = "news/donbas.txt"
+    writer.write(first)
+    edited = article("sha1:two", "Russia demands it. Zelenskiy rejects it firmly.")
+    edited.article.source = "news/donbas.txt"
+    writer.write(edited)
+    ids = [r["id"] for r in writer.driver.execute_query("MATCH (a:Article) RETURN a.id AS id").records]
+    assert ids == ["sha1:two"]
+    edge = writer.driver.execute_query("MATCH (:Person)-[e:OPPOSES]->() RETURN e.statements AS n").records
+    assert [r["n"] for r in edge] == [1]
 
 
 def test_same_person_across_articles_is_one_node(writer):
@@ -97,6 +132,11 @@ def test_person_keys_fold_transliterations():
     assert person_key("Volodymyr Zelenskiy") == person_key("Volodymyr Zelenskyy") == person_key("Volodymyr Zelensky")
     assert person_key("Dmitriy Peskov") == person_key("Dmitry Peskov")
     assert person_key("Donald Trump") != person_key("Melania Trump")
+
+
+def test_names_in_other_scripts_keep_their_identity():
+    assert person_key("Владимир Путин") == "person:владимир путин"
+    assert person_key("Владимир Путин") != person_key("Си Цзиньпин")
 
 
 def test_surname_joins_only_an_unambiguous_person():

@@ -4,7 +4,8 @@ UNWIND range(0, size($ids) - 1) AS i
 MATCH (p:Position {id: $ids[i]})
 CALL (p) {
   OPTIONAL MATCH (a:Actor)-[:MADE]->(s:Statement)-[:ABOUT]->(p)
-  WITH a, s ORDER BY s.date IS NOT NULL, s.date, s.start
+  OPTIONAL MATCH (s)-[:IN]->(art:Article)
+  WITH a, s ORDER BY s.date IS NOT NULL, s.date, art.published_at, art.id, s.start
   WITH a, count(s) AS n, last(collect(s.polarity)) AS latest
   RETURN {statements: sum(n),
           supporters: count(CASE WHEN latest = 1 THEN a END),

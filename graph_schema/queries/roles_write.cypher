@@ -1,11 +1,13 @@
-// A role is one edge per (person, title, of); `articles` lists where it was seen.
+// A role is one edge per (person, title, of). Each article that states it adds a sighting to the
+// parallel lists articles / evidences / starts / ends / days; roles_refresh derives the rest.
 UNWIND $roles AS row
 MATCH (person:Person {id: row.person}), (of:Actor {id: row.of})
 MERGE (person)-[r:HOLDS_ROLE {title: row.title}]->(of)
-  ON CREATE SET r.articles = [], r.first_seen = row.date, r.last_seen = row.date
-SET r.articles = CASE WHEN $article_id IN r.articles THEN r.articles ELSE r.articles + $article_id END,
-    r.first_seen = CASE WHEN row.date IS NOT NULL AND (r.first_seen IS NULL OR row.date < r.first_seen)
-                        THEN row.date ELSE r.first_seen END,
-    r.last_seen = CASE WHEN row.date IS NOT NULL AND (r.last_seen IS NULL OR row.date >= r.last_seen)
-                       THEN row.date ELSE r.last_seen END,
-    r.evidence = row.evidence, r.start = row.start, r.end = row.end, r.article = $article_id
+  ON CREATE SET r.articles = [], r.evidences = [], r.starts = [], r.ends = [], r.days = []
+WITH r, row
+WHERE NOT $article_id IN r.articles
+SET r.articles = r.articles + $article_id,
+    r.evidences = r.evidences + row.evidence,
+    r.starts = r.starts + row.start,
+    r.ends = r.ends + row.end,
+    r.days = r.days + coalesce(toString(row.date), '')

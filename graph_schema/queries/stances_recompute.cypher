@@ -8,10 +8,11 @@ CALL (actor, p) {
   DELETE old
 }
 CALL (actor, p) {
-  MATCH (actor)-[:MADE]->(s:Statement)-[:ABOUT]->(p)
-  WITH actor, p, s ORDER BY s.date IS NULL, s.date, s.id
+  MATCH (actor)-[:MADE]->(s:Statement)-[:ABOUT]->(p), (s)-[:IN]->(art:Article)
+  // "Latest" is the same order everywhere (the API's queries too): date, then publication, article, offset.
+  WITH actor, p, s ORDER BY s.date IS NOT NULL, s.date, art.published_at, art.id, s.start
   WITH actor, p, collect(s) AS ordered
-  WITH actor, p, ordered, coalesce(last([x IN ordered WHERE x.date IS NOT NULL]), last(ordered)) AS latest
+  WITH actor, p, ordered, last(ordered) AS latest
   UNWIND ordered AS s
   WITH actor, p, latest, s.polarity AS polarity, collect(s) AS group
   WITH actor, p, latest, polarity, group, [x IN group WHERE x.date IS NOT NULL | x.date] AS dates

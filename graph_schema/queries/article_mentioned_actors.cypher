@@ -1,0 +1,2 @@
+MATCH (actor:Actor)-[:MENTIONED_IN]->(:Article {id: $article_id})
+RETURN actor.id AS id
