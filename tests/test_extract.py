@@ -215,3 +215,51 @@ def test_membership_synonyms_and_regions_share_a_position_key(run):
              "Iceland and Norway applied. Canada supports Nordic EU accession."]
     (key,) = {run(t)[0].stances[0].position.key for t in texts}
     assert {"iceland", "join", "norway"} <= set(key.split()) and len(key.split()) == 4
+
+
+@pytest.mark.parametrize("text,actor,kind,polarity,word", [
+    # an aim stated by a verb of intention: the infinitive is what the actor intends
+    ("Norway is seeking to join the customs union.", "Norway", "PROPOSE", 1, "customs"),
+    ("Portugal aims to double its defence spending.", "Portugal", "PROPOSE", 1, "defence"),
+    # a nominal frame whose possessor the parser left apart, tagged as a verb
+    ("Markets rose on Chile and Peru’s plans to join the alliance.", "Peru", "PROPOSE", 1, "alliance"),
+    # a nominal frame inside 'in … of' belongs to the subject of the verb it modifies
+    ("Canada came out in support of a special tribunal.", "Canada", "SUPPORT", 1, "tribunal"),
+    ("Spain voted in favour of the new sanctions package.", "Spain", "SUPPORT", 1, "sanctions"),
+    # an adpositional predicate of 'be'
+    ("The Conservatives are firmly against higher fuel duties.", "Conservatives", "OPPOSE", -1, "fuel"),
+    # a reflexive object is the holder again, the content is the 'to' phrase
+    ("The Labour party has committed itself to free school meals.", "Labour", "PLEDGE", 1, "school"),
+])
+def test_intention_and_nominal_frames_without_a_classic_stance_verb(run, text, actor, kind, polarity, word):
+    ex, names = run(text)
+    found = [s for s in ex.stances if actor in (names[s.actor].name, *names[s.actor].aliases)]
+    assert any(s.kind == kind and s.polarity == polarity and word in s.position.label for s in found), \
+        [(names[s.actor].name, s.kind, s.position.label) for s in ex.stances]
+
+
+def test_no_before_a_nominal_frame_leaves_no_intention(run):
+    ex, names = run("Chile had no intention of attacking Peru.")
+    assert not [s for s in ex.stances if s.polarity > 0]
+
+
+def test_manifesto_will_with_a_policy_verb_is_the_subjects_pledge(run):
+    ex, names = run("The Liberal Democrats would abolish university tuition fees. Russia will attack the port.")
+    (s,) = ex.stances
+    assert names[s.actor].name == "Liberal Democrats" and s.kind == "PLEDGE" and "tuition" in s.position.label
+
+
+def test_a_relative_who_is_against_makes_no_stance(run):
+    ex, _ = run("There is no member of the G7 who is against farmers.")
+    assert not ex.stances
+
+
+@pytest.mark.parametrize("text,actor,kind,word", [
+    ("Spain sent the howitzers for which Chile has been appealing.", "Chile", "REQUEST", "howitzers"),
+    ("Spain sent the howitzers which Chile had requested.", "Chile", "REQUEST", "howitzers"),
+    ("Chile argued for a regional court, something Peru opposes on legal grounds.", "Peru", "OPPOSE", "court"),
+])
+def test_a_frame_in_a_relative_clause_is_about_the_noun_it_modifies(run, text, actor, kind, word):
+    ex, names = run(text)
+    found = [(s.kind, s.position.label) for s in stances_of(ex, names, actor)]
+    assert any(k == kind and word in label for k, label in found), found

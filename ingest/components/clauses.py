@@ -37,6 +37,7 @@ class ClauseReader:
     def __init__(self, cues: dict, negations: set[str]):
         self.modals, self.negations = cues["modals"], negations
         self.positive, self.negative, self.improbable = cues["positive"], cues["negative"], cues["improbable"]
+        self.policy_verbs = cues["policy_verbs"]
 
     def read(self, tok: Token) -> ClauseCue | None:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in CLAUSE_DEPS:

@@ -96,11 +96,12 @@ def not_actors() -> frozenset[str]:
 @dataclass(frozen=True)
 class Frame:
     lemma: str
-    pos: str  # VERB | NOUN | ADJ
+    pos: str  # VERB | NOUN | ADJ | ADP
     kind: str
     cameo: str
     requires: tuple[str, ...]
     confidence: float
+    infinitive_kind: str | None = None  # the kind when the content is a to-infinitive ("seek to join")
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +112,8 @@ def frames() -> dict[tuple[str, str], Frame]:
     for row in _jsonl("stance_frames.jsonl"):
         pos = row["pos"]
         out[(row["lemma"], pos)] = Frame(row["lemma"], pos, row["kind"], row.get("cameo") or kinds[row["kind"]]["cameo"],
-                                         tuple(row.get("requires", ())), row.get("confidence", 0.8))
+                                         tuple(row.get("requires", ())), row.get("confidence", 0.8),
+                                         row.get("infinitive_kind"))
     return out
 
 
@@ -143,7 +145,11 @@ def titles() -> dict:
         seqs[tuple(re.split(r"[\s-]+", title))] = True
     for title in data["relations"]:
         seqs[tuple(re.split(r"[\s-]+", title))] = False
+    counterparts = {tuple(title.split()) for title in data["counterparts"]}
+    for title in counterparts:
+        seqs[title] = True
     return {"sequences": seqs, "longest": max(map(len, seqs)), "modifiers": set(data["modifiers"]),
+            "counterparts": counterparts,
             "honorifics": set(data["honorifics"]),
             "agent_verbs": set(data["agent_verbs"])}
 
@@ -161,7 +167,8 @@ def boilerplate() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def clause_cues() -> dict:
-    """Modal auxiliaries -> kind, and the evaluative word lists, of clause_cues.json."""
+    """Modal auxiliaries -> kind, and the evaluative and policy word lists, of clause_cues.json."""
     data = _json("clause_cues.json")
     return {"modals": data["modals"], "positive": frozenset(data["positive"]),
-            "negative": frozenset(data["negative"]), "improbable": frozenset(data["improbable"])}
+            "negative": frozenset(data["negative"]), "improbable": frozenset(data["improbable"]),
+            "policy_verbs": frozenset(data["policy_verbs"])}

@@ -3,7 +3,9 @@
 - pre-modifier:  "French President Emmanuel Macron", "US secretary of state Antony Blinken"
 - apposition:    "Sweden's prime minister, Magdalena Andersson", "Jens Stoltenberg, Nato's
                  secretary general", "the former Russian president Dmitry Medvedev"
-- relative:      "Steve Witkoff, who represented the US" fills a missing of-actor.
+- relative:      "Ben Wallace, who is Britain's defence secretary"; "Steve Witkoff, who represented the US"
+                 fills a missing of-actor.
+- counterpart:   "his Australian counterpart, Penny Wong" takes the title of the person 'his' refers to.
 - description:   "Boris Johnson has warned … The prime minister also admitted …": a definite
                  title with no name, as a subject, names the person last mentioned before it (within
                  two sentences) unless that person already holds another title.
@@ -31,10 +33,12 @@ class RoleFinder:
         self.longest: int = titles["longest"]
         self.modifiers: set[str] = titles["modifiers"]
         self.agent_verbs: set[str] = titles["agent_verbs"]
+        self.counterparts: set[tuple[str, ...]] = titles["counterparts"]
 
     def __call__(self, doc: Doc) -> Doc:
         roles, seen = [], set()
         actors, mention = doc._.sg_actors, doc._.sg_mention
+        counterparts: list[tuple[RoleRef, list[int]]] = []  # (role, whose counterpart it may be)
         for idx, actor in enumerate(actors):
             if actor.kind != "person":
                 continue
@@ -42,9 +46,15 @@ class RoleFinder:
                 span = doc[start:end]
                 for phrase in self._phrases(span):
                     role = self._role(doc, idx, span, phrase, mention)
-                    if role and (role.person, role.title.lower(), role.of) not in seen:
+                    if role and tuple(role.title.lower().split()) in self.counterparts:
+                        counterparts.append((role, self._counterpart_of(doc, idx, phrase, mention)))
+                    elif role and (role.person, role.title.lower(), role.of) not in seen:
                         seen.add((role.person, role.title.lower(), role.of))
                         roles.append(role)
+        for role in self._counterpart_titles(roles, counterparts):
+            if (role.person, role.title.lower(), role.of) not in seen:
+                seen.add((role.person, role.title.lower(), role.of))
+                roles.append(role)
         for role in self._descriptions(doc, roles):
             if (role.person, role.title.lower(), role.of) not in seen:
                 seen.add((role.person, role.title.lower(), role.of))
@@ -66,7 +76,8 @@ class RoleFinder:
         for tok in doc:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.i in mention or \
                     not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
-                    any(c.dep_ in ("appos", "compound") and c.i in mention for c in tok.children):
+                    any(c.dep_ in ("appos", "compound") and c.i in mention and actors[mention[c.i]].kind == "person"
+                        for c in tok.children):  # "the president Biden" is named; "the Tory leader" is not
                 continue
             phrase = list(doc[tok.left_edge.i:tok.i + 1])
             title = self._title(phrase)
@@ -85,6 +96,32 @@ class RoleFinder:
             found.append(RoleRef(person=person, title=doc[title[0][0].i:tok.i + 1].text, of=of, represents=True,
                                  sent=(sent.start, sent.end)))
         return found
+
+    def _counterpart_of(self, doc: Doc, person: int, phrase: list[Token], mention: dict[int, int]) -> list[int]:
+        """Whose counterpart, most likely first: the possessor of 'counterpart' ('Saifuddin's
+        counterpart'), or for 'his'/'her' the other persons named before it in the sentence, latest
+        first (the NER may take a place for a person, so the caller picks the first with a title)."""
+        noun = next(t for t in reversed(phrase) if (t.lower_,) in self.counterparts)
+        possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if possessor is None:
+            return []
+        if possessor.i in mention:
+            return [mention[possessor.i]]
+        actors = doc._.sg_actors
+        before = [mention[t.i] for t in doc[noun.sent.start:possessor.i] if t.i in mention]
+        return [a for a in reversed(before) if a != person and actors[a].kind == "person"]
+
+    @staticmethod
+    def _counterpart_titles(roles: list[RoleRef], counterparts: list[tuple[RoleRef, list[int]]]) -> list[RoleRef]:
+        """'his Australian counterpart, Penny Wong' after 'Malaysia's foreign minister, Saifuddin': Wong
+        is foreign minister, of the state her own phrase names. A counterpart of no one with a known
+        title says nothing."""
+        out = []
+        for role, others in counterparts:
+            title = next((r.title for other in others for r in roles if r.person == other and r.represents), None)
+            if title is not None and role.of is not None:
+                out.append(RoleRef(person=role.person, title=title, of=role.of, represents=True, sent=role.sent))
+        return out
 
     @staticmethod
     def _main_subject(span: Span) -> bool:
@@ -135,6 +172,17 @@ class RoleFinder:
                 top = top.head.head
             if top != head:
                 phrases.append(list(doc[max(top.left_edge.i, span.start - MAX_PHRASE):span.start]))
+        elif root.dep_ == "pobj" and root.left_edge.i < span.start and root.head.head.pos_ in ("NOUN", "PROPN"):
+            # "Labour's deputy minister for women Jacqui Smith": the parser makes the name the object
+            # of 'for' (the words before it in its phrase show it is not "a spokesman for Putin").
+            title_noun = root.head.head
+            phrases.append(list(doc[max(title_noun.left_edge.i, span.start - MAX_PHRASE):span.start]))
+        # "Ben Wallace, who is Britain's defence secretary": the predicate of a relative 'who is'.
+        for clause in root.children:
+            if clause.dep_ == "relcl" and clause.lemma_ == "be" and \
+                    any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children):
+                for attr in (c for c in clause.children if c.dep_ == "attr"):
+                    phrases.append(list(doc[attr.left_edge.i:min(attr.right_edge.i + 1, attr.left_edge.i + MAX_PHRASE)]))
         # "Witkoff and Jared Kushner, Trump's son-in-law": the apposition after a coordination
         # belongs to the last conjunct, which the parser often leaves it hanging off the first.
         owner = root.head if root.dep_ == "conj" else root

@@ -28,11 +28,15 @@ from .lexicons import Frame, Gazetteer
 from .positions import content_tokens, is_condition, label_of, position_key
 from .reference import Resolver
 
-POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ"}
+POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "ADP": "ADP"}
+PREDICATE_DEPS = {"attr", "acomp", "prep", "oprd", "xcomp", "ccomp"}  # what else a copula may predicate
+POSSESSIVE_MARKERS = {"'s", "’s", "'", "’"}
 CLIMB_DEPS = {"xcomp", "conj", "acl", "pobj", "prep", "advcl", "dobj", "pcomp", "acomp"}
 MAX_CLIMB = 4
 PRONOUN_NUMBER = {"it": "singular", "this": "singular", "that": "singular",
                   "them": "plural", "these": "plural", "those": "plural"}
+REFLEXIVE = ("self", "selves")
+RELATIVE_TAGS = ("WDT", "WP")
 NP_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos"}  # where an antecedent stands
 
 
@@ -81,13 +85,32 @@ class StanceFinder:
 
     def _frame(self, tok: Token) -> Frame | None:
         pos = POS.get(tok.pos_)
+        if pos == "VERB" and self._after_possessive(tok):
+            pos = "NOUN"  # "Chile and Peru’s plans to join": the tagger read 'plans' as a verb
         frame = self.frames.get((tok.lemma_.lower(), pos)) if pos else None
+        if frame is not None and pos == "ADP" and not self._predicate_of_be(tok):
+            return None
         if frame is None or not frame.requires:
             return frame
         for child in tok.children:
             if child.dep_ in frame.requires or (child.dep_ in ("prt", "prep") and child.lower_ in frame.requires):
                 return frame
         return None
+
+    @staticmethod
+    def _after_possessive(tok: Token) -> bool:
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return before is not None and before.dep_ == "case" and before.lower_ in POSSESSIVE_MARKERS
+
+    @staticmethod
+    def _predicate_of_be(tok: Token) -> bool:
+        """'Britain is firmly against the plan', but not 'fought against Russia' nor 'is in Kyiv
+        for talks' (the preposition is one of several things the copula says). A relative 'who is
+        against …' is left out: the parser often hangs it on the wrong noun."""
+        head = tok.head
+        return tok.dep_ == "prep" and head.lemma_ == "be" \
+            and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in head.children) \
+            and not any(c.dep_ in PREDICATE_DEPS for c in head.children if c != tok)
 
     def _holders(self, tok: Token, frame: Frame, mention: dict[int, int]) -> list[Token]:
         if frame.pos == "NOUN":
@@ -114,14 +137,22 @@ class StanceFinder:
         return []
 
     def _nominal_holders(self, tok: Token, mention: dict[int, int]) -> list[Token]:
-        """'Russia's demand', 'the Turkish objection', 'pleas from Ukraine', 'Ankara raised objections'."""
+        """'Russia's demand', 'the Turkish objection', 'pleas from Ukraine', 'Ankara raised objections',
+        'the US came out in support of …', 'Finland and Sweden's plans' (possessor parsed apart)."""
         for child in tok.children:
             if child.dep_ == "poss" or (child.dep_ in ("compound", "amod") and child.i in mention):
                 return self._coordinated([child], possessors=True)
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 return [g for g in child.children if g.dep_ == "pobj"]
-        if tok.dep_ == "dobj" and (tok.head.lemma_.lower(), "VERB") not in self.frames:
-            return self._coordinated([c for c in tok.head.children if c.dep_ == "nsubj"])
+        if self._after_possessive(tok.left_edge):
+            possessor = tok.doc[tok.left_edge.i - 1].head
+            while possessor.dep_ == "conj":  # "Finland and Sweden’s": both possess
+                possessor = possessor.head
+            return self._coordinated([possessor], possessors=True)
+        verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in self.grammar["stance_preps"] else \
+            tok.head if tok.dep_ == "dobj" and (tok.head.lemma_.lower(), "VERB") not in self.frames else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            return self._coordinated([c for c in verb.children if c.dep_ == "nsubj"])
         return []
 
     @staticmethod
@@ -145,19 +176,25 @@ class StanceFinder:
     def _content(self, tok: Token, frame: Frame, mention: dict[int, int]) -> tuple[Token | None, Token | None, set[int]]:
         """(content root, target token, token indices to leave out of the content)."""
         children = list(tok.children)
+        if frame.pos == "ADP":
+            return self._pobj(tok), None, set()
         if frame.pos == "NOUN":
             for child in children:
-                if child.dep_ in ("acl", "ccomp", "relcl") and any(c.dep_ in ("aux", "mark") for c in child.children):
+                if child.dep_ in ("acl", "ccomp", "relcl", "xcomp") and any(c.dep_ in ("aux", "mark") for c in child.children):
                     return child, None, set()
                 if child.dep_ == "prep" and child.lower_ in ("for", "to", "of", "against", "on", "over"):
                     return self._pobj(child), None, set()
             return None, None, set()
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "guarantees long sought by Kyiv"
             return tok.head, None, {t.i for t in tok.subtree}
+        relativized = self._relativized(tok)
+        if relativized is not None:
+            return relativized, None, {t.i for t in tok.subtree}
         passive = [c for c in children if c.dep_ == "nsubjpass"]
         if passive:
             return passive[0], None, set()
-        objects = [c for c in children if c.dep_ in ("dobj", "dative", "oprd")]
+        # "Labour has committed itself to childcare": a reflexive object is the holder again.
+        objects = [c for c in children if c.dep_ in ("dobj", "dative", "oprd") and not c.lower_.endswith(REFLEXIVE)]
         # "supports Finland and Sweden joining Nato": a gerund right after the object is its predicate.
         clause = next((c for c in children if c.dep_ in ("xcomp", "ccomp")
                        and not (objects and self._gerund(tok, objects[0]) == [c])), None) or \
@@ -175,6 +212,28 @@ class StanceFinder:
         if frame.pos == "ADJ" and clause is None:
             return (preps[0] if preps else None), None, set()
         return clause or (objects[0] if objects else None) or (preps[0] if preps else None), None, set()
+
+    @staticmethod
+    def _relativized(tok: Token) -> Token | None:
+        """The noun a relative clause's frame is about: 'the rocket systems for which Kyiv has been
+        appealing', 'the tanks Poland requested', 'a UN court, something the US opposes' (the noun
+        'something' stands for). None when the relative pronoun is the subject ('Kyiv, which
+        opposes …': the head is the holder) or the frame has its own object or clause."""
+        if tok.dep_ != "relcl":
+            return None
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ in RELATIVE_TAGS:
+            return None
+        args = [c for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")] + \
+            [g for c in tok.children if c.dep_ == "prep" and c.i < tok.i for g in c.children if g.dep_ == "pobj"]
+        if any(a.tag_ not in RELATIVE_TAGS for a in args):
+            return None
+        noun = tok.head
+        if noun.pos_ == "PRON":  # "…, something the US opposes": the main clause's argument before it
+            root = noun.sent.root
+            noun = next((t for t in reversed(noun.doc[noun.sent.start:noun.i]) if t.dep_ in ("dobj", "pobj", "attr")
+                         and t.pos_ in ("NOUN", "PROPN") and root in (t.head, t.head.head)), None)
+        return noun
 
     def _names_actor(self, tok: Token, mention: dict[int, int]) -> bool:
         """A name, 'both countries', 'the allies', 'them': who, not what."""
@@ -206,7 +265,7 @@ class StanceFinder:
         """(content root, stances) of one frame word. Frames it governs ('agreed to support …') are
         read into its own stance and their words added to `embedded`."""
         mention = resolver.mention
-        clause_head = tok.head if frame.pos == "ADJ" else tok  # "Germany is ready to …": 'is'
+        clause_head = tok.head if frame.pos in ("ADJ", "ADP") else tok  # "Germany is ready to …": 'is'
         holders = self._holders(clause_head, frame, mention)
         root, target_tok, exclude = self._content(tok, frame, mention)
         if not holders or root is None:
@@ -344,7 +403,7 @@ class StanceFinder:
         """A clause cue is a stance only when someone is reported or quoted saying the clause."""
         holder = self._speaker(tok, resolver)
         if holder is None:
-            return []  # the journalist's own voice
+            return self._manifesto(doc, tok, cue, resolver, sent)
         exclude: set[int] = set()
         if cue.subject is not None and self._own_side(cue.subject, holder, resolver):
             exclude = {t.i for t in cue.subject.subtree}  # "her party would boost …" -> "boost …"
@@ -360,6 +419,26 @@ class StanceFinder:
         return [StanceRef(actor=holder, kind=cue.kind, polarity=cue.polarity, label=label, key=key, sent=sent,
                           confidence=0.55, modality=modality, on_behalf_of=self._represents(doc, holder, None),
                           cameo=self.kinds[cue.kind]["cameo"], frame_token=tok.i)]
+
+    def _manifesto(self, doc: Doc, tok: Token, cue: ClauseCue, resolver: Resolver,
+                   sent: tuple[int, int]) -> list[StanceRef]:
+        """The journalist's own voice: 'The Lib Dems would abolish tuition fees' reports a party's
+        pledge, but only for an actor named as the subject of a main clause with a policy verb
+        ('Russia will attack' is a prediction, 'it would cost' nobody's promise, 'would have provided'
+        a counterfactual)."""
+        if not cue.own_side or cue.polarity < 0 or tok.dep_ != "ROOT" or cue.subject is None \
+                or tok.lemma_.lower() not in self.clauses.policy_verbs or tok.tag_ == "VBN":
+            return []
+        holder, how = resolver.resolve(cue.subject)
+        if holder is None or how not in ("name", "proxy"):
+            return []
+        tokens = content_tokens(cue.content, self.grammar, {t.i for t in cue.subject.subtree})
+        label, key = label_of(tokens), position_key(tokens, self.gazetteer, self.grammar)
+        if not key:
+            return []
+        return [StanceRef(actor=holder, kind="PLEDGE", polarity=1, label=label, key=key, sent=sent, confidence=0.5,
+                          modality=self._modality(tok, tok, tok), on_behalf_of=self._represents(doc, holder, None),
+                          cameo=self.kinds["PLEDGE"]["cameo"], frame_token=tok.i)]
 
     def _own_side(self, subject: Token, holder: int, resolver: Resolver) -> bool:
         """The speaker, the body the speaker represents, 'we', 'they', or 'his party'."""
@@ -397,11 +476,15 @@ class StanceFinder:
         # "will not approve", "is not ready to", "not going to send", "pledged not to send"
         nodes = {tok, clause_head} | ({root} if root.dep_ == "xcomp" and root.head == tok else set())
         negations = sum(1 for node in nodes if any(self._negates(c) for c in node.children))
-        kind = self.kinds[frame.kind]["negated"] if negations % 2 else frame.kind
+        base = frame.infinitive_kind if frame.infinitive_kind and root.dep_ == "xcomp" and root.head == tok \
+            else frame.kind
+        kind = self.kinds[base]["negated"] if negations % 2 else base
         return kind, self.kinds[kind]["polarity"], "asserted"
 
     def _negates(self, child: Token) -> bool:
-        return child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in self.grammar["negations"])
+        """'not', 'never', and 'no' before a nominal frame ('had no intention of attacking')."""
+        return child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in self.grammar["negations"]) \
+            or (child.dep_ == "det" and child.lower_ == "no")
 
     def _modality(self, tok: Token, clause_head: Token, root: Token) -> str:
         g = self.grammar
