@@ -9,7 +9,6 @@ import json
 import time
 from contextlib import contextmanager
 from datetime import datetime
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from app.network_options import NetworkKind, Normalize, Window
 from app.settings import get_settings
 
 network_app = typer.Typer(help="Discourse networks (DNA-style): who sides with whom, coalitions, bridges, "
@@ -24,27 +24,6 @@ network_app = typer.Typer(help="Discourse networks (DNA-style): who sides with w
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
-
-
-class Kind(str, Enum):
-    actor_position = "actor-position"
-    congruence = "congruence"
-    conflict = "conflict"
-    subtract = "subtract"
-    position_cosupport = "position-cosupport"
-
-
-class Normalize(str, Enum):
-    none = "none"
-    jaccard = "jaccard"
-    cosine = "cosine"
-
-
-class Window(str, Enum):
-    week = "week"
-    month = "month"
-    quarter = "quarter"
-    year = "year"
 
 
 DATE = ["%Y-%m-%d"]
@@ -132,7 +111,7 @@ def _weight(value: float, sign: int) -> str:
 
 @network_app.command("build")
 def build_network(
-    kind: Annotated[Kind, typer.Argument(help="actor-position (two-mode), congruence, conflict, subtract "
+    kind: Annotated[NetworkKind, typer.Argument(help="actor-position (two-mode), congruence, conflict, subtract "
                                               "(actors), position-cosupport (positions).")],
     since: Since = None, until: Until = None, actor_kind: ActorKinds = None, q: Q = None,
     min_statements: MinStatements = 1, normalize: Norm = Normalize.none,

@@ -10,10 +10,11 @@ from typing import Any
 
 import networkx as nx
 
+from app.network_options import WINDOWS
+
 from app.networks.build import Rows, pair_counts
 from app.networks.rows import aggregate, dedupe, sign
 
-WINDOWS = ("week", "month", "quarter", "year")
 
 
 # --- coalitions and centrality ---------------------------------------------------------------

@@ -34,10 +34,10 @@ from typing import Any
 
 import networkx as nx
 
+from app.network_options import KINDS, NORMALIZATIONS
+
 from app.networks.rows import Filters, Stance, StanceRow, aggregate, dedupe, sign
 
-KINDS = ("actor-position", "congruence", "conflict", "subtract", "position-cosupport")
-NORMALIZATIONS = ("none", "jaccard", "cosine")
 
 Rows = Iterable[StanceRow | Mapping[str, Any]]
 

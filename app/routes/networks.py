@@ -18,39 +18,13 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from app.deps import GraphDep, PeriodDep
+from app.network_options import NetworkKind, Normalize, Window
 from app.networks import Filters, StanceRow, build, coalition_report, polarization, stance_changes
 from app.networks.analysis import summary
 from app.networks.export import gexf_bytes, graphml_bytes, to_json
+from app.schemas import ActorKind
 
 router = APIRouter(prefix="/networks", tags=["networks"])
-
-
-class NetworkKind(str, Enum):
-    actor_position = "actor-position"
-    congruence = "congruence"
-    conflict = "conflict"
-    subtract = "subtract"
-    position_cosupport = "position-cosupport"
-
-
-class Normalize(str, Enum):
-    none = "none"
-    jaccard = "jaccard"
-    cosine = "cosine"
-
-
-class ActorKind(str, Enum):
-    person = "person"
-    state = "state"
-    organization = "organization"
-    group = "group"
-
-
-class Window(str, Enum):
-    week = "week"
-    month = "month"
-    quarter = "quarter"
-    year = "year"
 
 
 class Format(str, Enum):
@@ -66,7 +40,7 @@ class NetworkFilters:
                  min_statements: Annotated[int, Query(ge=1, le=100_000, description="Minimum statements "
                                                       "per actor.")] = 1):
         self.filters = Filters(since=period.since, until=period.until,
-                               kinds=tuple(k.value for k in actor_kind or ()), q=q, min_statements=min_statements)
+                               kinds=tuple(actor_kind or ()), q=q, min_statements=min_statements)
 
 
 FiltersDep = Annotated[NetworkFilters, Depends()]

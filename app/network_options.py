@@ -1,0 +1,20 @@
+"""The vocabularies of discourse networks, and the Enums the CLI and the API offer for them.
+
+Kept apart from app/networks so that `stancegraph --help` need not import networkx."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+KINDS = ("actor-position", "congruence", "conflict", "subtract", "position-cosupport")
+NORMALIZATIONS = ("none", "jaccard", "cosine")
+WINDOWS = ("week", "month", "quarter", "year")
+
+
+def _choices(name: str, values: tuple[str, ...]) -> type[Enum]:
+    return Enum(name, [(v.replace("-", "_"), v) for v in values], type=str)
+
+
+NetworkKind = _choices("NetworkKind", KINDS)
+Normalize = _choices("Normalize", NORMALIZATIONS)
+Window = _choices("Window", WINDOWS)
