@@ -267,6 +267,25 @@ def lucene_query(text: str) -> str | None:
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 GraphDep = Annotated[Graph, Depends(get_graph)]
 PipelineDep = Annotated[Pipeline, Depends(get_pipeline)]
+def ranked_page(graph: Graph, paging: Paging, q: str | None, *, search: str, listing: str, summaries: str,
+                key: str, **filters: Any) -> dict:
+    """A page of nodes: full-text hits of `q` through the query `search`, or without `q` all of
+    them through `listing`; each completed by `summaries` (under `key`, with counts) and its score."""
+    lucene = lucene_query(q) if q else None
+    if q and lucene is None:
+        raise HTTPException(422, "q has no word to search for")
+    name, params = (search, {"lucene": lucene}) if lucene else (listing, {})
+
+    def work(tx: ManagedTransaction) -> dict:
+        head = row(tx, name, limit=paging.limit, offset=paging.offset, **filters, **params)
+        scores = {hit["id"]: hit["score"] for hit in head["page"]}
+        found = rows(tx, summaries, ids=list(scores))
+        items = [{**r[key], "counts": r["counts"], "score": scores[r[key]["id"]]} for r in found]
+        return {"total": head["total"], "items": items}
+
+    return {**graph.read_tx(work), "limit": paging.limit, "offset": paging.offset}
+
+
 PagingDep = Annotated[Paging, Depends()]
 PeriodDep = Annotated[Period, Depends()]
 ApiKey = Depends(require_api_key)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from neo4j import ManagedTransaction
 
-from app.deps import GraphDep, PagingDep, PeriodDep, lucene_query, row, rows
+from app.deps import GraphDep, PagingDep, PeriodDep, ranked_page, row
 from app.schemas import ActorDetail, ActorKind, ActorList, ActorPositionList, ErrorResponse, StatementList
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -29,19 +29,8 @@ def search_actors(
 ):
     """Actors matching `q` by name or alias (full-text, fuzzy), best match first; without `q`,
     every actor, the most outspoken first."""
-    lucene = lucene_query(q) if q else None
-    if q and lucene is None:
-        raise HTTPException(422, "q has no word to search for")
-    name, params = ("api_actors_search", {"lucene": lucene}) if lucene else ("api_actors_list", {})
-
-    def work(tx: ManagedTransaction) -> dict:
-        head = row(tx, name, kind=kind, limit=paging.limit, offset=paging.offset, **params)
-        scores = {hit["id"]: hit["score"] for hit in head["page"]}
-        found = rows(tx, "api_actor_summaries", ids=list(scores))
-        items = [{**r["actor"], "counts": r["counts"], "score": scores[r["actor"]["id"]]} for r in found]
-        return {"total": head["total"], "items": items}
-
-    return {**graph.read_tx(work), "limit": paging.limit, "offset": paging.offset}
+    return ranked_page(graph, paging, q, search="api_actors_search", listing="api_actors_list",
+                       summaries="api_actor_summaries", key="actor", kind=kind)
 
 
 @router.get("/{actor_id}", response_model=ActorDetail, responses=NOT_FOUND)

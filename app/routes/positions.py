@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from neo4j import ManagedTransaction
 
-from app.deps import GraphDep, PagingDep, PeriodDep, lucene_query, row, rows
+from app.deps import GraphDep, PagingDep, PeriodDep, ranked_page, row, rows
 from app.schemas import ErrorResponse, PositionDetail, PositionList, Timeline
 
 router = APIRouter(prefix="/positions", tags=["positions"])
@@ -29,19 +29,8 @@ def search_positions(
     """Positions whose label matches `q` (full-text, fuzzy), best match first; without `q`, every
     position, the most discussed first. Counts: statements, and actors whose latest statement is
     for, against or undecided."""
-    lucene = lucene_query(q) if q else None
-    if q and lucene is None:
-        raise HTTPException(422, "q has no word to search for")
-    name, params = ("api_positions_search", {"lucene": lucene}) if lucene else ("api_positions_list", {})
-
-    def work(tx: ManagedTransaction) -> dict:
-        head = row(tx, name, limit=paging.limit, offset=paging.offset, **params)
-        scores = {hit["id"]: hit["score"] for hit in head["page"]}
-        found = rows(tx, "api_position_summaries", ids=list(scores))
-        items = [{**r["position"], "counts": r["counts"], "score": scores[r["position"]["id"]]} for r in found]
-        return {"total": head["total"], "items": items}
-
-    return {**graph.read_tx(work), "limit": paging.limit, "offset": paging.offset}
+    return ranked_page(graph, paging, q, search="api_positions_search", listing="api_positions_list",
+                       summaries="api_position_summaries", key="position")
 
 
 @router.get("/{position_id}", response_model=PositionDetail, responses=NOT_FOUND)
