@@ -160,3 +160,14 @@ def test_an_outlets_own_teasers_name_no_actors(run):
     ex, _ = run("But, as Mary Quint writes this week, drones are changing farming. "
                 "Elsewhere, Paul Rudd looks at how the festival became a phenomenon.")
     assert not {"Mary Quint", "Paul Rudd"} & actor_names(ex)
+
+
+def test_churches_and_un_offices_are_organizations(run):
+    ex, _ = run("The Russian Orthodox church declined to comment. The UN human rights office published a report.")
+    kinds = {a.name: a.kind for a in ex.actors}
+    assert kinds.get("Russian Orthodox church") == "organization" and kinds.get("UN human rights office") == "organization"
+
+
+def test_a_closing_quote_glued_to_the_next_sentence_is_split_off(run):
+    ex, _ = run("“We will not give up,” she said. “It is a tragedy.”Marta Lind would not commit to the plan.")
+    assert "Marta Lind" in actor_names(ex)

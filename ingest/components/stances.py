@@ -15,6 +15,11 @@ For each word whose (lemma, part of speech) is a frame in stance_frames.jsonl:
 A clause with no frame word may carry a position by its modal or an evaluative predicate
 ("X said Britain should …", "X said the plan was a mistake"); see clauses.py. Such a clause is a
 stance of whoever is reported or quoted saying it, and its reading replaces that of a frame over it.
+In the journalist's own voice, a 'will'/'would' clause with a policy verb and a named body as its
+subject is that body's pledge ("The Lib Dems would abolish tuition fees"); see _manifesto.
+Nominal frames under 'in' belong to the subject of the verb ("came out in support of"); a frame in a
+relative clause is about the noun it modifies ("the tanks Kyiv requested"); 'against' as the
+predicate of 'be' is a frame ("Britain is against …").
 """
 
 from __future__ import annotations
@@ -109,7 +114,7 @@ class StanceFinder:
         against …' is left out: the parser often hangs it on the wrong noun."""
         head = tok.head
         return tok.dep_ == "prep" and head.lemma_ == "be" \
-            and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in head.children) \
+            and any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS for c in head.children) \
             and not any(c.dep_ in PREDICATE_DEPS for c in head.children if c != tok)
 
     def _holders(self, tok: Token, frame: Frame, mention: dict[int, int]) -> list[Token]:
@@ -423,15 +428,15 @@ class StanceFinder:
     def _manifesto(self, doc: Doc, tok: Token, cue: ClauseCue, resolver: Resolver,
                    sent: tuple[int, int]) -> list[StanceRef]:
         """The journalist's own voice: 'The Lib Dems would abolish tuition fees' reports a party's
-        pledge, but only for an actor named as the subject of a main clause with a policy verb
+        pledge, but only for a body (not a person) named as the subject of a main clause with a policy verb
         ('Russia will attack' is a prediction, 'it would cost' nobody's promise, 'would have provided'
         a counterfactual)."""
         if not cue.own_side or cue.polarity < 0 or tok.dep_ != "ROOT" or cue.subject is None \
                 or tok.lemma_.lower() not in self.clauses.policy_verbs or tok.tag_ == "VBN":
             return []
         holder, how = resolver.resolve(cue.subject)
-        if holder is None or how not in ("name", "proxy"):
-            return []
+        if holder is None or how not in ("name", "proxy") or doc._.sg_actors[holder].kind == "person":
+            return []  # "Anton would spend 45 days in captivity" narrates; parties and states pledge
         tokens = content_tokens(cue.content, self.grammar, {t.i for t in cue.subject.subtree})
         label, key = label_of(tokens), position_key(tokens, self.gazetteer, self.grammar)
         if not key:
