@@ -134,6 +134,17 @@ def test_person_keys_fold_transliterations():
     assert person_key("Donald Trump") != person_key("Melania Trump")
 
 
+def test_typos_and_organization_tags_join_the_known_person():
+    resolver = ActorResolver(["person:volodymyr zelensky"])
+    found = resolver.resolve([Actor("a1", "Volodomyr Zelenskiy", "person"),
+                              Actor("a2", "Volodymyr Zelenskiy", "organization", key="organization:volodymyr zelenskiy"),
+                              Actor("a3", "Joan Smith", "person")])
+    assert found == {"a1": "person:volodymyr zelensky", "a2": "person:volodymyr zelensky", "a3": "person:joan smith"}
+    assert resolver.resolve([Actor("a1", "John Smith", "person")]) == {"a1": "person:john smith"}
+    resolver = ActorResolver(["person:recep tayip erdogan"])
+    assert resolver.resolve([Actor("a1", "Tayyip Erdoğan", "person")]) == {"a1": "person:recep tayip erdogan"}
+
+
 def test_names_in_other_scripts_keep_their_identity():
     assert person_key("Владимир Путин") == "person:владимир путин"
     assert person_key("Владимир Путин") != person_key("Си Цзиньпин")

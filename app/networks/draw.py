@@ -75,8 +75,8 @@ def layout(g: nx.Graph, seed: int = 1) -> dict:
     for u, v, d in g.edges(data=True):
         w = abs(d.get("weight", 1)) / top
         h.add_edge(u, v, pull=w if _edge_sign(d) >= 0 else 0.05 * w)
-    k = 2.0 / math.sqrt(len(h))
-    return nx.spring_layout(h, weight="pull", k=k, iterations=300, seed=seed)
+    k = 3.0 / math.sqrt(len(h))  # generous spacing: 50 labels must stay legible
+    return nx.spring_layout(h, weight="pull", k=k, iterations=500, seed=seed)
 
 
 def draw(g: nx.Graph, path: str | Path, *, max_nodes: int = 50, title: str | None = None, seed: int = 1) -> Path:
@@ -86,6 +86,8 @@ def draw(g: nx.Graph, path: str | Path, *, max_nodes: int = 50, title: str | Non
     h = top_nodes(g, max_nodes)
     if h is g:
         h = g.copy()
+    if h.number_of_edges():  # actors left unconnected by the cut would only push the others together
+        h.remove_nodes_from(list(nx.isolates(h)))
     two_mode = any(d.get("bipartite") is not None for _, d in h.nodes(data=True))
     if any("coalition" not in d for _, d in h.nodes(data=True)):
         if two_mode:
