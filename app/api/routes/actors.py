@@ -1,0 +1,97 @@
+"""Actors: search, one actor, its positions (the core lookup) and its statements."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from neo4j import ManagedTransaction
+
+from app.api.deps import GraphDep, PagingDep, PeriodDep, full_text
+from app.api.schemas import (
+    ActorDetail,
+    ActorKind,
+    ActorList,
+    ActorPositionList,
+    ErrorResponse,
+    StatementList,
+)
+from graph_schema.reader import row
+
+router = APIRouter(prefix="/actors", tags=["actors"])
+
+NOT_FOUND = {404: {"model": ErrorResponse, "description": "No actor has this id"}}
+
+
+def not_found(actor_id: str) -> HTTPException:
+    return HTTPException(404, f"no actor with id {actor_id!r}")
+
+
+@router.get("", response_model=ActorList)
+def search_actors(
+    graph: GraphDep,
+    paging: PagingDep,
+    q: Annotated[str | None, Query(max_length=200, description="Name or alias, full-text: "
+                                   "'zelensky' finds Volodymyr Zelenskiy, 'kremlin' finds Russia.")] = None,
+    kind: Annotated[ActorKind | None, Query(description="Only actors of this kind.")] = None,
+):
+    """Actors matching `q` by name or alias (full-text, fuzzy), best match first; without `q`,
+    every actor, the most outspoken first."""
+    return graph.ranked_page(full_text(q), paging.limit, paging.offset, search="api_actors_search",
+                             listing="api_actors_list", summaries="api_actor_summaries", key="actor", kind=kind)
+
+
+@router.get("/{actor_id}", response_model=ActorDetail, responses=NOT_FOUND)
+def get_actor(actor_id: str, graph: GraphDep):
+    """The actor, its aliases and kind, the roles it holds (title, of whom, first and last seen),
+    the people holding roles in it, and its counts."""
+    found = graph.read("api_actor", id=actor_id)
+    if not found:
+        raise not_found(actor_id)
+    r = found[0]
+    return {**r["actor"], "counts": r["counts"], "roles": r["roles"], "role_holders": r["role_holders"]}
+
+
+@router.get("/{actor_id}/positions", response_model=ActorPositionList, responses=NOT_FOUND)
+def actor_positions(
+    actor_id: str,
+    graph: GraphDep,
+    paging: PagingDep,
+    period: PeriodDep,
+    polarity: Annotated[int | None, Query(ge=-1, le=1, description="Only positions where the actor's "
+                                          "latest statement has this polarity (1, -1 or 0).")] = None,
+):
+    """Every position the actor took: its latest polarity (and the sign of its net polarity), the
+    kinds of its statements, their count, first and last seen, the latest evidence sentence with
+    its article, and `changed` when the actor's polarity on the position changed over time.
+    The most recently seen first."""
+
+    def work(tx: ManagedTransaction) -> dict | None:
+        actor = row(tx, "api_actor_ref", id=actor_id)
+        if actor is None:
+            return None
+        page = row(tx, "api_actor_positions", id=actor_id, since=period.since, until=period.until,
+                   polarity=polarity, limit=paging.limit, offset=paging.offset)
+        return {"actor": actor["actor"], **page}
+
+    result = graph.read_tx(work)
+    if result is None:
+        raise not_found(actor_id)
+    return {**result, "limit": paging.limit, "offset": paging.offset}
+
+
+@router.get("/{actor_id}/statements", response_model=StatementList, responses=NOT_FOUND)
+def actor_statements(actor_id: str, graph: GraphDep, paging: PagingDep, period: PeriodDep):
+    """The actor's statements in time order (undated last), each with its evidence sentence,
+    position, and article title, url and date."""
+
+    def work(tx: ManagedTransaction) -> dict | None:
+        if row(tx, "api_actor_ref", id=actor_id) is None:
+            return None
+        return row(tx, "api_actor_statements", id=actor_id, since=period.since, until=period.until,
+                   limit=paging.limit, offset=paging.offset)
+
+    result = graph.read_tx(work)
+    if result is None:
+        raise not_found(actor_id)
+    return {**result, "limit": paging.limit, "offset": paging.offset}

@@ -1,0 +1,190 @@
+"""The `stancegraph` command. Heavy imports (spaCy, the driver, FastAPI) stay inside the commands
+so that `--help` is instant."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from app.cli.console import err, fail, open_driver, out
+from app.cli.network import network_app
+from app.settings import get_settings
+
+app = typer.Typer(help="Who stands where in the news: actors, roles and stances in a Neo4j graph.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+neo4j_app = typer.Typer(help="The local Neo4j server stancegraph manages (ignored when NEO4J_URI is set).",
+                        no_args_is_help=True)
+schema_app = typer.Typer(help="The graph schema: constraints and indexes.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(schema_app, name="schema")
+app.add_typer(network_app, name="network", help="Discourse networks: congruence, conflict, coalitions, exports.")
+
+def _local_server():
+    from graph_schema.server import LocalNeo4j
+
+    settings = get_settings()
+    if not settings.manages_neo4j:
+        typer.echo(f"NEO4J_URI is set ({settings.neo4j_uri}): stancegraph manages no local server.")
+        raise typer.Exit(0)
+    return LocalNeo4j(settings)
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Assemble (first time) and start the local Neo4j; wait until Bolt answers."""
+    from graph_schema.server import Neo4jServerError
+
+    server = _local_server()
+    try:
+        status = server.start()
+    except Neo4jServerError as exc:
+        raise fail(str(exc)) from None
+    versions = server.versions()
+    typer.echo(f"Neo4j {versions['neo4j']} with Browser {versions['browser']}: {status.describe()}")
+    typer.echo(f"Browser login: {get_settings().neo4j_user} / password in {server.home / 'password'}"
+               if get_settings().neo4j_password is None else
+               f"Browser login: {get_settings().neo4j_user} / $STANCEGRAPH_NEO4J_PASSWORD")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j this folder started."""
+    server = _local_server()
+    typer.echo("stopped" if server.stop() else "not running")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Say what runs where."""
+    server = _local_server()
+    status = server.status()
+    typer.echo(status.describe())
+    raise typer.Exit(0 if status.running else 3)
+
+
+@schema_app.command("apply")
+def schema_apply() -> None:
+    """Create the constraints and indexes of graph_schema/schema.cypher (idempotent)."""
+    from graph_schema.schema import apply_schema
+
+    with open_driver() as driver:
+        counts = apply_schema(driver, get_settings().neo4j_database)
+    typer.echo(f"schema applied: {counts['statements']} statements; "
+               f"{counts['constraints']} constraints, {counts['indexes']} indexes in place")
+
+
+class RecordFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _report(error) -> None:
+    colour = {"warning": "yellow", "skipped": "yellow"}.get(error.kind, "red")
+    err.print(f"[{colour}]{error}[/]", highlight=False)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories, or - for stdin.")],
+    format: Annotated[RecordFormat, typer.Option("--format", "-f", help="jsonl: one record per article "
+                                           "(shared/eval/FORMAT.md); table: a summary for people.")] = RecordFormat.jsonl,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default STANCEGRAPH_MODEL).")] = None,
+) -> None:
+    """Extract actors, roles and stances from articles, without any database."""
+    import json
+
+    from ingest.pipeline import ModelUnavailable, Pipeline, RunSummary
+    from ingest.sources import read_inputs
+
+    summary = RunSummary()
+    try:
+        for extraction in Pipeline(model or get_settings().model).extract(read_inputs(paths), summary, _report):
+            summary.articles += 1
+            if format is RecordFormat.jsonl:
+                typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
+            else:
+                _print_table(extraction)
+    except ModelUnavailable as exc:
+        raise fail(str(exc)) from None
+    sys.stdout.flush()  # the summary on stderr comes after the records
+    err.print(f"{summary.articles} articles, {summary.skipped} skipped, {summary.failed} failed", highlight=False)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+def _print_table(extraction) -> None:
+    """One block per article: actors, roles, then one line per stance with its evidence below."""
+    names = {a.id: a.name for a in extraction.actors}
+    art = extraction.article
+    out.rule(f"{art.title or art.source}  {art.published_at or ''}")
+    out.print("[bold]Actors[/] " + "; ".join(
+        f"{a.name} ({a.kind}{': ' + ', '.join(a.aliases) if a.aliases else ''})" for a in extraction.actors))
+    for r in extraction.roles:
+        out.print(f"[bold]Role[/]   {names[r.person]} — {r.title} — {names.get(r.of, '?')}")
+    for s in extraction.stances:
+        sign = {1: "[green]+1[/]", -1: "[red]-1[/]"}.get(s.polarity, " 0")
+        behalf = f" (for {names[s.on_behalf_of]})" if s.on_behalf_of else ""
+        out.print(f"{sign} [bold]{names[s.actor]}[/]{behalf} {s.kind} [italic]{s.position.label}[/]"
+                  f" [dim]({s.modality}, {s.confidence:.2f})[/]")
+        out.print(f"     [dim]{s.evidence}[/]", markup=True)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories, or - for stdin.")],
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (nlp.pipe n_process).")] = 1,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline (default STANCEGRAPH_MODEL).")] = None,
+    force: Annotated[bool, typer.Option(help="Re-extract articles already in the graph unchanged. Without it a "
+                                        "re-run skips them, so an interrupted run resumes where it stopped.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; errors and the summary only.")] = False,
+) -> None:
+    """Extract from articles and write the graph to Neo4j (idempotent, one transaction per article)."""
+    from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+    from app.cli.progress import IngestProgress
+    from graph_schema.schema import apply_schema
+    from graph_schema.writer import GraphWriter
+    from ingest.pipeline import ModelUnavailable, Pipeline
+    from ingest.sources import read_inputs
+
+    settings = get_settings()
+    pipeline = Pipeline(model or settings.model, n_process=workers)
+    with open_driver() as driver:
+        try:
+            apply_schema(driver, settings.neo4j_database)
+            writer = GraphWriter(driver, settings.neo4j_database)
+            with IngestProgress(quiet) as progress:
+                summary = pipeline.ingest(read_inputs(paths), writer, force=force, on_error=_report,
+                                          on_progress=progress.advance)
+            totals = writer.counts()
+        except ModelUnavailable as exc:
+            raise fail(str(exc)) from None
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise fail(f"lost the connection to Neo4j at {settings.bolt_uri}: {exc}") from None
+    err.print(summary.describe(), highlight=False)
+    err.print(f"people merged across articles by resolution: {pipeline.resolver.stats.people_merged}; "
+              f"graph now: {totals['nodes']} nodes, {totals['relationships']} relationships", highlight=False)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind (default STANCEGRAPH_API_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default STANCEGRAPH_API_PORT).")] = None,
+) -> None:
+    """Run the REST API (uvicorn)."""
+    import uvicorn
+
+    settings = get_settings()
+    uvicorn.run("app.api.main:create_app", factory=True, host=host or settings.api_host,
+                port=port or settings.api_port)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""The one ingest flow: read → drop unchanged → extract → resolve → write, with progress callbacks.
+
+`stancegraph extract` and `stancegraph ingest`, `POST /articles` and the benchmarks all run a
+`Pipeline`. Bad inputs are reported through `on_error` and counted; the run goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from ingest.records import Article, Extraction
+from ingest.resolve import ActorResolver
+from ingest.sources import InputError, text_id
+
+CURRENCY_BATCH = 64  # articles whose currency in the graph is checked by one query
+
+OnError = Callable[[InputError], None]
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0  # extracted (and, for ingest, written)
+    unchanged: int = 0  # already in the graph as they are
+    skipped: int = 0  # empty inputs
+    failed: int = 0  # unreadable inputs or articles that could not be written
+    warnings: int = 0
+    words: int = 0
+    actors: int = 0
+    positions: int = 0
+    statements: int = 0
+    roles: int = 0
+    seconds: float = 0.0
+    errors: list[InputError] = field(default_factory=list)
+    written: list = field(default_factory=list)  # the WriteResult of every article written
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def count_error(self, error: InputError) -> None:
+        self.errors.append(error)
+        if error.kind == "warning":
+            self.warnings += 1
+        elif error.kind == "skipped":
+            self.skipped += 1
+        else:
+            self.failed += 1
+
+    def describe(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        return (f"{self.articles} articles ingested ({rate:.1f}/s, {self.words} words), {self.unchanged} unchanged, "
+                f"{self.skipped} skipped, {self.failed} failed, {self.warnings} warnings; written: "
+                f"{self.actors} actors, {self.positions} positions, {self.statements} statements, {self.roles} roles")
+
+
+class ModelUnavailable(RuntimeError):
+    """The configured spaCy pipeline is not installed."""
+
+
+def readable(items: Iterable[Article | InputError], summary: RunSummary, on_error: OnError) -> Iterator[Article]:
+    """The articles among `items`; errors go to `on_error` as they are met.
+
+    An id met twice in one run is reported rather than letting the later article silently
+    replace the earlier: skipped when the text is the same, failed when it differs."""
+    seen: dict[str, tuple[str, str]] = {}  # id -> (source, text hash): texts are not kept
+
+    def report(error: InputError) -> None:
+        summary.count_error(error)
+        on_error(error)
+
+    for item in items:
+        if isinstance(item, InputError):
+            report(item)
+        elif item.id in seen:
+            first_source, first_hash = seen[item.id]
+            same = first_hash == text_id(item.text)
+            report(InputError(item.source, None, f"{'same text' if same else 'same id ' + repr(item.id)} "
+                              f"as {first_source}: not read twice", "skipped" if same else "failed"))
+        else:
+            seen[item.id] = (item.source, text_id(item.text))
+            yield item
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+class Pipeline:
+    """The spaCy pipeline on `model` (loaded once, on first use) and the stages around it. The
+    resolver lives as long as the pipeline: it starts from the people in the graph at the first
+    ingest and learns from every article written after."""
+
+    def __init__(self, model: str, *, n_process: int = 1):
+        self.model, self.n_process = model, n_process
+        self._nlp = None
+        self.resolver: ActorResolver | None = None
+
+    def load(self):
+        """The spaCy pipeline, loaded on the first call."""
+        if self._nlp is None:
+            from ingest.nlp import load_pipeline
+
+            try:
+                self._nlp = load_pipeline(self.model)
+            except OSError as exc:
+                raise ModelUnavailable(f"cannot load the spaCy pipeline {self.model!r}: install it (pip install …) "
+                                       "or set STANCEGRAPH_MODEL / --model to one that is installed") from exc
+        return self._nlp
+
+    def extract(self, items: Iterable[Article | InputError], summary: RunSummary,
+                on_error: OnError) -> Iterator[Extraction]:
+        """Read → extract: the extraction of every readable article among `items`."""
+        yield from self._extract(readable(items, summary, on_error))
+
+    def _extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        from ingest.extract import extract_articles
+
+        yield from extract_articles(self.load(), articles, n_process=self.n_process)
+
+    def ingest(self, items: Iterable[Article | InputError], writer, *, force: bool = False,
+               on_error: OnError, on_progress: Callable[[RunSummary], None] = lambda _: None) -> RunSummary:
+        """Read → drop unchanged → extract → resolve → write every article of `items` with
+        `writer` (a graph_schema.writer.GraphWriter); articles already in the graph as they are
+        skip extraction unless `force`."""
+        summary = RunSummary()
+        self.load()  # before the clock starts, so that the rate counts articles, not the model load
+        articles = readable(items, summary, on_error)
+        if not force:
+            articles = self._changed(articles, writer, summary, key=lambda a: a)
+        return self._write(self._extract(articles), writer, summary, on_error, on_progress)
+
+    def write(self, extractions: Iterable[Extraction], writer, *, force: bool = False,
+              on_error: OnError = lambda _: None,
+              on_progress: Callable[[RunSummary], None] = lambda _: None) -> RunSummary:
+        """Resolve → write extractions made elsewhere (built by hand, or by other processes);
+        those of articles already in the graph as they are are left out unless `force`."""
+        summary = RunSummary()
+        if not force:
+            extractions = self._changed(extractions, writer, summary, key=lambda e: e.article)
+        return self._write(extractions, writer, summary, on_error, on_progress)
+
+    def _write(self, extractions: Iterable[Extraction], writer, summary: RunSummary, on_error: OnError,
+               on_progress: Callable[[RunSummary], None]) -> RunSummary:
+        from neo4j.exceptions import Neo4jError
+
+        if self.resolver is None:
+            self.resolver = ActorResolver(writer.known_people())
+        start = time.perf_counter()
+        for extraction in extractions:
+            try:
+                result = writer.write(extraction, self.resolver.resolve(extraction.actors))
+            except (Neo4jError, ValueError, TypeError) as exc:  # this article only; a lost server ends the run
+                message = exc.message if isinstance(exc, Neo4jError) else str(exc)
+                error = InputError(extraction.article.source, None, f"not written: {message}", "failed")
+                summary.count_error(error)
+                on_error(error)
+                continue
+            summary.written.append(result)
+            summary.articles += 1
+            summary.words += len(extraction.article.text.split())
+            summary.actors += result.actors
+            summary.positions += result.positions
+            summary.statements += result.statements
+            summary.roles += result.roles
+            summary.seconds = time.perf_counter() - start
+            on_progress(summary)
+        summary.seconds = time.perf_counter() - start
+        return summary
+
+    @staticmethod
+    def _changed(items: Iterable, writer, summary: RunSummary, key: Callable) -> Iterator:
+        """The items whose article (`key(item)`) is not in the graph as it is, checked a batch at a time."""
+        for batch in _batches(items, CURRENCY_BATCH):
+            current = writer.current(key(item) for item in batch)
+            summary.unchanged += sum(key(item).id in current for item in batch)
+            yield from (item for item in batch if key(item).id not in current)
