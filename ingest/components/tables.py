@@ -41,5 +41,6 @@ class TableComponent:
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> TableComponent:
         path = util.ensure_path(path)
         saved = {name: srsly.read_msgpack(path / f"{name}.msgpack") for name in self.TABLES if name not in exclude}
+        # An excluded table stays as initialized; in a component never initialized, ingest/patterns/ gives it.
         self._set_tables(**{**getattr(self, "tables", {}), **saved})
         return self
