@@ -10,7 +10,6 @@ from spacy.tokens import Doc
 
 from .components.positions import position_id
 from .records import Actor, Article, Extraction, Position, Role, Stance
-from .components.lexicons import stance_kinds
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
     for r in doc._.sg_roles or []:
         text, start, end = _evidence(doc, *r.sent)
         roles.append(Role(person=ids[r.person], title=r.title, of=ids.get(r.of), evidence=text, start=start, end=end))
-    kinds, stances, seen = stance_kinds(), [], set()
+    stances, seen = [], set()
     for s in doc._.sg_stances or []:
         signature = (s.actor, s.kind, s.polarity, s.key, tuple(s.sent))
         if signature in seen:
@@ -50,7 +49,7 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
                               position=Position(id=position_id(s.key), label=s.label, key=s.key),
                               evidence=text, start=start, end=end, confidence=s.confidence, modality=s.modality,
                               target=ids.get(s.target), on_behalf_of=ids.get(s.on_behalf_of),
-                              plover=kinds[s.kind]["plover"], cameo=s.cameo))
+                              plover=s.plover, cameo=s.cameo))
     return Extraction(article=article, actors=actors, roles=roles, stances=stances)
 
 

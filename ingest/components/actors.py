@@ -15,26 +15,44 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import ActorRef
-from .lexicons import Gazetteer, fold
+from . import lexicons
+from .extensions import ActorRef, register_extensions
+from .lexicons import fold
+from .syntax import POSSESSIVE_MARKERS
+from .tables import TableComponent
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "dative", "appos"}
-MAX_BOILERPLATE_TOKENS, MAX_BOILERPLATE_CHARS = 40, 200  # a credit line is short
-POSSESSIVE = {"'s", "’s", "'", "’"}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 
-class ActorResolver:
-    def __init__(self, nlp: Language, name: str, *, gazetteer: Gazetteer, boilerplate: re.Pattern,
-                 grammar: dict, title_words: set[str], title_heads: set[str], not_actors: frozenset[str],
-                 stance_verbs: set[str]):
+class ActorFinder(TableComponent):
+    TABLES = ("countries", "actors", "boilerplate", "grammar", "titles", "not_actors", "stance_frames")
+
+    def __init__(self, nlp: Language, name: str, *, max_boilerplate_tokens: int, max_boilerplate_chars: int):
         self.name = name
+        # A credit line is short: a longer sentence or line that matches a boilerplate pattern is text.
+        self.max_boilerplate_tokens, self.max_boilerplate_chars = max_boilerplate_tokens, max_boilerplate_chars
+        register_extensions()
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, countries: dict | None = None,
+                   actors: list[dict] | None = None, boilerplate: dict | None = None, grammar: dict | None = None,
+                   titles: dict | None = None, not_actors: dict | None = None,
+                   stance_frames: list[dict] | None = None) -> None:
+        """`actors` are the institutions and groups of actors.jsonl; `stance_frames` gives the stance verbs."""
+        self._set_tables(countries=countries, actors=actors, boilerplate=boilerplate, grammar=grammar,
+                         titles=titles, not_actors=not_actors, stance_frames=stance_frames)
+
+    def _shape(self) -> None:
+        t = self.tables
+        self.gazetteer = lexicons.gazetteer(t["countries"], t["actors"])
+        self.boilerplate = lexicons.boilerplate(t["boilerplate"])
+        self.grammar = lexicons.grammar(t["grammar"])
+        titles = lexicons.titles(t["titles"])
+        self.title_words = lexicons.title_words(titles)  # stripped from PERSON entities: "President Trump" -> "Trump"
+        self.title_heads = lexicons.title_heads(titles)  # a title before an ORG entity makes it a person
+        self.not_actors = lexicons.not_actors(t["not_actors"])  # news agencies and outlets: sources, not actors
         # Verbs whose subject is an actor: an unknown capitalized subject of one is a person's name.
-        self.actor_verbs = grammar["speech_verbs"] | stance_verbs
-        self.gazetteer, self.boilerplate, self.grammar = gazetteer, boilerplate, grammar
-        self.title_words = title_words  # stripped from PERSON entities: "President Trump" -> "Trump"
-        self.title_heads = title_heads  # a title before an ORG entity makes it a person
-        self.not_actors = not_actors  # news agencies and outlets: sources, not actors
+        self.actor_verbs = self.grammar["speech_verbs"] | lexicons.stance_verbs(t["stance_frames"])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.sg_skipped = self._boilerplate(doc)
@@ -53,11 +71,11 @@ class ActorResolver:
         credit line ("With assistance from …") to the sentence before it."""
         skipped = bytearray(len(doc))
         for sent in doc.sents:
-            if len(sent) < MAX_BOILERPLATE_TOKENS and self.boilerplate.search(sent.text):
+            if len(sent) < self.max_boilerplate_tokens and self.boilerplate.search(sent.text):
                 skipped[sent.start:sent.end] = b"\x01" * len(sent)
         offset = 0
         for line in doc.text.split("\n"):
-            if len(line) < MAX_BOILERPLATE_CHARS and self.boilerplate.search(line):
+            if len(line) < self.max_boilerplate_chars and self.boilerplate.search(line):
                 span = doc.char_span(offset, offset + len(line), alignment_mode="expand")
                 if span is not None:
                     skipped[span.start:span.end] = b"\x01" * len(span)
@@ -149,12 +167,12 @@ class ActorResolver:
         Returns (span or None, whether a title was stripped)."""
         doc, start, end, titled = ent.doc, ent.start, ent.end, False
         for i in range(ent.start, ent.end - 1):
-            if doc[i].lower_ in POSSESSIVE:
+            if doc[i].lower_ in POSSESSIVE_MARKERS:
                 start = i + 1
         while start < end and (doc[start].lower_ in self.title_words or not doc[start].is_alpha):
             titled = titled or doc[start].lower_ in self.title_heads
             start += 1
-        while end > start and doc[end - 1].lower_ in POSSESSIVE:
+        while end > start and doc[end - 1].lower_ in POSSESSIVE_MARKERS:
             end -= 1
         span = doc[start:end]
         return (span, titled) if span and any(t.is_alpha and len(t) > 1 for t in span) else (None, False)

@@ -55,6 +55,7 @@ class StanceRef:
     target: int | None = None
     on_behalf_of: int | None = None
     cameo: str | None = None
+    plover: str | None = None  # the kind's PLOVER code (kinds.json)
     frame_token: int = -1  # the word that carries the frame; lets anaphora find the latest stance
 
 

@@ -1,6 +1,9 @@
-"""The data files in ingest/patterns/, read once per process and shared by every component.
+"""The data tables of ingest/patterns/: reading them, and shaping them for the components.
 
-Components receive these tables in their constructors; nothing here is re-read per document.
+A table is one data file, named by its stem ("grammar" is grammar.json, "stance_frames" is
+stance_frames.jsonl), in its raw form: the file's JSON object, or a JSON Lines file's rows. Each
+component keeps the raw tables it was initialized with (see tables.py) and shapes them once with the
+functions below; nothing here is cached or read per document.
 """
 
 from __future__ import annotations
@@ -8,8 +11,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 PATTERNS = Path(__file__).resolve().parent.parent / "patterns"
@@ -22,19 +25,22 @@ def fold(text: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
-def _json(name: str) -> dict:
-    return json.loads((PATTERNS / name).read_text(encoding="utf-8"))
+# -- reading ----------------------------------------------------------------------------------
+
+def read_patterns(names: Iterable[str], folder: Path = PATTERNS) -> dict[str, dict | list[dict]]:
+    """The named tables from the data files in `folder`; JSON Lines rows with a "_comment" are notes."""
+    tables = {}
+    for name in names:
+        jsonl = folder / f"{name}.jsonl"
+        if jsonl.exists():
+            rows = (json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip())
+            tables[name] = [row for row in rows if "_comment" not in row]
+        else:
+            tables[name] = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    return tables
 
 
-def _jsonl(name: str) -> list[dict]:
-    rows = []
-    for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            if "_comment" not in row:
-                rows.append(row)
-    return rows
-
+# -- gazetteer ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Referent:
@@ -54,10 +60,11 @@ class Gazetteer:
     ruler_patterns: list[dict]  # for spaCy's entity_ruler: institutions and groups the model misses
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
+def gazetteer(countries: dict, actors: list[dict]) -> Gazetteer:
+    """States and their names, capitals and demonyms (countries.json), then the institutions and
+    groups of actors.jsonl."""
     by_form: dict[str, Referent] = {}
-    states = _json("countries.json")["states"]
+    states = countries["states"]
     for iso3, st in states.items():
         key, name = f"state:{iso3}", st["name"]
         # Later kinds never overwrite earlier ones: a country's own name beats another's capital.
@@ -68,12 +75,12 @@ def gazetteer() -> Gazetteer:
     patterns = []
     # Capitals are added to the entity ruler because the model misses some ("sought by Kyiv");
     # whether one names its state or a place is decided later, from its syntactic slot.
-    skip = set(_json("countries.json")["not_ruler_patterns"])
+    skip = set(countries["not_ruler_patterns"])
     for iso3, st in states.items():
         for capital in st["capitals"]:
             if capital not in skip:
                 patterns.append({"label": "GPE", "pattern": [{"ORTH": w} for w in capital.split()], "id": f"state:{iso3}"})
-    for row in _jsonl("actors.jsonl"):
+    for row in actors:
         iso3 = row["key"].split(":", 1)[1] if row["kind"] == "state" else None
         name = states[iso3]["name"] if iso3 else row["name"]
         ref = Referent(row["key"], row["kind"], name, iso3, row.get("place", False), "institution")
@@ -88,10 +95,11 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(by_form, patterns)
 
 
-@lru_cache(maxsize=1)
-def not_actors() -> frozenset[str]:
-    return frozenset(fold(n) for n in _json("not_actors.json")["names"])
+def not_actors(data: dict) -> frozenset[str]:
+    return frozenset(fold(n) for n in data["names"])
 
+
+# -- stance frames --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Frame:
@@ -104,12 +112,10 @@ class Frame:
     infinitive_kind: str | None = None  # the kind when the content is a to-infinitive ("seek to join")
 
 
-@lru_cache(maxsize=1)
-def frames() -> dict[tuple[str, str], Frame]:
-    """Stance frames keyed by (lemma, coarse POS)."""
-    kinds = stance_kinds()
+def frames(rows: list[dict], kinds: dict[str, dict]) -> dict[tuple[str, str], Frame]:
+    """Stance frames keyed by (lemma, coarse POS); `kinds` as shaped by `stance_kinds`."""
     out = {}
-    for row in _jsonl("stance_frames.jsonl"):
+    for row in rows:
         pos = row["pos"]
         out[(row["lemma"], pos)] = Frame(row["lemma"], pos, row["kind"], row.get("cameo") or kinds[row["kind"]]["cameo"],
                                          tuple(row.get("requires", ())), row.get("confidence", 0.8),
@@ -117,9 +123,13 @@ def frames() -> dict[tuple[str, str], Frame]:
     return out
 
 
-@lru_cache(maxsize=1)
-def stance_kinds() -> dict[str, dict]:
-    return {k: v for k, v in _json("kinds.json").items() if not k.startswith("_")}
+def stance_verbs(rows: list[dict]) -> set[str]:
+    """Lemmas of the verbal frames."""
+    return {row["lemma"] for row in rows if row["pos"] == "VERB"}
+
+
+def stance_kinds(data: dict) -> dict[str, dict]:
+    return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
 @dataclass(frozen=True)
@@ -128,18 +138,23 @@ class AnaphoricNoun:
     about: frozenset[str]  # position-key words that identify its antecedent ("bid" -> "join")
 
 
-@lru_cache(maxsize=1)
-def anaphora() -> dict:
-    """anaphora.json: {"nouns": lemma -> AnaphoricNoun, "actor_nouns": set of lemmas}."""
-    data = _json("anaphora.json")
+def anaphora(data: dict) -> dict:
+    """{"nouns": lemma -> AnaphoricNoun, "actor_nouns": set of lemmas}."""
     nouns = {lemma: AnaphoricNoun(frozenset(row["kinds"]), frozenset(row.get("about", ())))
              for lemma, row in data["nouns"].items()}
     return {"nouns": nouns, "actor_nouns": frozenset(data["actor_nouns"])}
 
 
-@lru_cache(maxsize=1)
-def titles() -> dict:
-    data = _json("titles.json")
+def clause_cues(data: dict) -> dict:
+    """Modal auxiliaries -> kind, and the evaluative and policy word lists."""
+    return {"modals": data["modals"], "positive": frozenset(data["positive"]),
+            "negative": frozenset(data["negative"]), "improbable": frozenset(data["improbable"]),
+            "policy_verbs": frozenset(data["policy_verbs"])}
+
+
+# -- titles, grammar, boilerplate -----------------------------------------------------------------
+
+def titles(data: dict) -> dict:
     seqs = {}
     for title in data["represents"]:
         seqs[tuple(re.split(r"[\s-]+", title))] = True
@@ -154,21 +169,20 @@ def titles() -> dict:
             "agent_verbs": set(data["agent_verbs"])}
 
 
-@lru_cache(maxsize=1)
-def grammar() -> dict:
-    data = _json("grammar.json")
+def title_words(shaped: dict) -> set[str]:
+    """Every word of a title, and honorifics: stripped from PERSON entities ('President Trump',
+    'Mr Trump' -> 'Trump'); `shaped` is what `titles` returns."""
+    return {w for seq in shaped["sequences"] for w in seq} | shaped["modifiers"] | shaped["honorifics"]
+
+
+def title_heads(shaped: dict) -> set[str]:
+    """Last words of representing titles: 'the Ukrainian president' is a role description."""
+    return {seq[-1] for seq, represents in shaped["sequences"].items() if represents}
+
+
+def grammar(data: dict) -> dict:
     return {k: (set(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=1)
-def boilerplate() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in _json("boilerplate.json")["patterns"]), re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def clause_cues() -> dict:
-    """Modal auxiliaries -> kind, and the evaluative and policy word lists, of clause_cues.json."""
-    data = _json("clause_cues.json")
-    return {"modals": data["modals"], "positive": frozenset(data["positive"]),
-            "negative": frozenset(data["negative"]), "improbable": frozenset(data["improbable"]),
-            "policy_verbs": frozenset(data["policy_verbs"])}
+def boilerplate(data: dict) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in data["patterns"]), re.IGNORECASE)

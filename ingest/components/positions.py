@@ -42,7 +42,7 @@ def _is_time(prep: Token) -> bool:
     return any(c.ent_type_ in ("DATE", "TIME") or c.lemma_ in TIME_NOUNS for c in prep.children)
 
 
-def _infinitive(verb: Token) -> bool:
+def _is_to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -69,7 +69,7 @@ def content_tokens(roots: list[Token], grammar: dict, exclude: set[int] = frozen
                 continue
             if child.dep_ == "prep" and (child.lower_ not in PHRASE_PREPS or _is_time(child)):
                 continue
-            if child.dep_ == "acl" and (child.tag_ == "VBG" or _infinitive(child)):
+            if child.dep_ == "acl" and (child.tag_ == "VBG" or _is_to_infinitive(child)):
                 queue.append(child)  # "Finland and Sweden joining Nato", "plans to cut immigration"
             elif child.dep_ == "relcl" and tok == root and _bare(tok):  # "the role Belarus is playing"
                 queue.append(child)
@@ -78,11 +78,10 @@ def content_tokens(roots: list[Token], grammar: dict, exclude: set[int] = frozen
     return sorted(picked, key=lambda t: t.i)
 
 
-def _trim_dangling(tokens: list[Token]) -> list[Token]:
+def _trim_dangling(tokens: list[Token], grammar: dict) -> list[Token]:
     """Drop a preposition whose object the label left out ('accused the US of' -> 'the US'), then
     any function word the label would end in ('block Ukraine from' -> 'block Ukraine')."""
-    from .lexicons import grammar
-    dangling = set(grammar().get("dangling_function_pos", ()))
+    dangling = set(grammar.get("dangling_function_pos", ()))
     kept = {t.i for t in tokens}
     tokens = [t for t in tokens if not (t.dep_ == "prep" and not any(
         c.i in kept and c.dep_ in ("pobj", "pcomp") for c in t.children))]
@@ -91,8 +90,8 @@ def _trim_dangling(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def label_of(tokens: list[Token]) -> str:
-    tokens = _trim_dangling(tokens)
+def label_of(tokens: list[Token], grammar: dict) -> str:
+    tokens = _trim_dangling(tokens, grammar)
     out = []
     for n, tok in enumerate(tokens):
         if tok.is_punct and tok.text not in "-":
@@ -133,6 +132,13 @@ def position_key(tokens: list[Token], gazetteer: Gazetteer, grammar: dict) -> st
         if lemma not in grammar["position_stopwords"]:
             words.add(lemma)
     return " ".join(sorted(words))
+
+
+def label_and_key(roots: list[Token], gazetteer: Gazetteer, grammar: dict,
+                  exclude: set[int] = frozenset()) -> tuple[str, str]:
+    """The label and key of the content under `roots`, leaving out the tokens in `exclude`."""
+    tokens = content_tokens(roots, grammar, exclude)
+    return label_of(tokens, grammar), position_key(tokens, gazetteer, grammar)
 
 
 def position_id(key: str) -> str:

@@ -11,20 +11,33 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import QuoteRef
-from .reference import Resolver
+from . import lexicons
+from .extensions import QuoteRef, register_extensions
+from .reference import MentionResolver
+from .tables import TableComponent
 
 OPENING, CLOSING, STRAIGHT = "“«", "”»", '"'
-MAX_QUOTE_TOKENS = 400  # an unbalanced quote mark must not swallow the rest of a long text
 
 
-class QuoteFinder:
-    def __init__(self, nlp: Language, name: str, *, grammar: dict, title_heads: set[str]):
-        self.name, self.grammar, self.title_heads = name, grammar, title_heads
+class QuoteFinder(TableComponent):
+    TABLES = ("grammar", "titles")
+
+    def __init__(self, nlp: Language, name: str, *, max_quote_tokens: int):
+        self.name = name
+        self.max_quote_tokens = max_quote_tokens  # an unbalanced quote mark must not swallow a long text
+        register_extensions()
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, grammar: dict | None = None,
+                   titles: dict | None = None) -> None:
+        self._set_tables(grammar=grammar, titles=titles)
+
+    def _shape(self) -> None:
+        self.grammar = lexicons.grammar(self.tables["grammar"])
+        self.title_heads = lexicons.title_heads(lexicons.titles(self.tables["titles"]))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self._find(doc)
-        resolver = Resolver(doc, self.grammar, self.title_heads)
+        resolver = MentionResolver(doc, self.grammar, self.title_heads)
         quotes: list[QuoteRef] = []
         for start, end in spans:
             speaker = self._speaker(doc, start, end, resolver)
@@ -34,14 +47,13 @@ class QuoteFinder:
         doc._.sg_quotes = quotes
         return doc
 
-    @staticmethod
-    def _find(doc: Doc) -> list[tuple[int, int]]:
+    def _find(self, doc: Doc) -> list[tuple[int, int]]:
         spans, open_at = [], None
         for tok in doc:
             text = tok.text
             is_open = text in OPENING or (text == STRAIGHT and open_at is None)
             is_close = text in CLOSING or (text == STRAIGHT and open_at is not None)
-            if open_at is not None and (is_close or tok.i - open_at > MAX_QUOTE_TOKENS):
+            if open_at is not None and (is_close or tok.i - open_at > self.max_quote_tokens):
                 if is_close:
                     spans.append((open_at + 1, tok.i))
                 open_at = None
@@ -49,7 +61,7 @@ class QuoteFinder:
                 open_at = tok.i
         return spans
 
-    def _speaker(self, doc: Doc, start: int, end: int, resolver: Resolver) -> int | None:
+    def _speaker(self, doc: Doc, start: int, end: int, resolver: MentionResolver) -> int | None:
         first, last = doc[start].sent, doc[end - 1].sent
         for tok in doc[first.start:last.end]:
             if start - 1 <= tok.i <= end or tok.lemma_ not in self.grammar["speech_verbs"]:

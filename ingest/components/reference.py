@@ -6,7 +6,7 @@ Pronouns follow salience: 'he'/'she' is the latest person named as a subject in 
 the one before (else the latest person named), 'it' the latest state or organization subject,
 'they' the latest coordinated subject or group.
 
-One `Resolver` is built per Doc (after actors and roles) and answers in O(log n) per token,
+One `MentionResolver` is built per Doc (after actors and roles) and answers in O(log n) per token,
 so stance extraction stays linear in the document length.
 """
 
@@ -16,11 +16,12 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from .syntax import RELATIVE_TAGS, SUBJECT_DEPS
+
 PRONOUN_WINDOW = 120  # tokens: a pronoun further than this from any person stays unresolved
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-class Resolver:
+class MentionResolver:
     def __init__(self, doc: Doc, grammar: dict, title_heads: set[str]):
         self.doc, self.grammar, self.title_heads = doc, grammar, title_heads
         self.mention: dict[int, int] = doc._.sg_mention or {}
@@ -56,7 +57,7 @@ class Resolver:
         if lower in g["plural_pronouns"]:
             found = self._plural_antecedent(tok, depth)
             return (found[0] if found else None), "pronoun"
-        if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" and depth < 2:
+        if tok.tag_ in RELATIVE_TAGS and tok.head.dep_ == "relcl" and depth < 2:
             return self.resolve(tok.head.head, depth + 1)
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None, ""
@@ -137,7 +138,7 @@ class Resolver:
         itself, in the one before (an 'it' is mostly an event)."""
         first = tok.sent.start if tok.dep_ not in SUBJECT_DEPS else self.doc[max(tok.sent.start - 1, 0)].sent.start
         for cand in reversed(self.doc[first:tok.i]):
-            if cand.dep_ in ("nsubj", "nsubjpass") and cand.lower_ not in self.grammar["thing_pronouns"] and depth < 2:
+            if cand.dep_ in SUBJECT_DEPS and cand.lower_ not in self.grammar["thing_pronouns"] and depth < 2:
                 idx, _ = self.resolve(cand, depth + 1)  # "Russia’s defence ministry … as it accused"
                 if idx is not None and self.doc._.sg_actors[idx].kind != "person":
                     return idx

@@ -20,15 +20,29 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import RoleRef
+from . import lexicons
+from .extensions import RoleRef, register_extensions
+from .syntax import SUBJECT_DEPS
+from .tables import TableComponent
 
-MAX_PHRASE = 10  # tokens: a title phrase longer than this is not a title
 DESCRIPTION_REACH = 2  # sentences back to the person a bare title describes
 
 
-class RoleFinder:
-    def __init__(self, nlp: Language, name: str, *, titles: dict, speech_verbs: set[str]):
-        self.name, self.speech_verbs = name, speech_verbs
+class RoleFinder(TableComponent):
+    TABLES = ("titles", "grammar")
+
+    def __init__(self, nlp: Language, name: str, *, max_phrase: int):
+        self.name = name
+        self.max_phrase = max_phrase  # tokens: a title phrase longer than this is not a title
+        register_extensions()
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, titles: dict | None = None,
+                   grammar: dict | None = None) -> None:
+        self._set_tables(titles=titles, grammar=grammar)
+
+    def _shape(self) -> None:
+        titles = lexicons.titles(self.tables["titles"])
+        self.speech_verbs: set[str] = lexicons.grammar(self.tables["grammar"])["speech_verbs"]
         self.sequences: dict[tuple[str, ...], bool] = titles["sequences"]
         self.longest: int = titles["longest"]
         self.modifiers: set[str] = titles["modifiers"]
@@ -74,7 +88,7 @@ class RoleFinder:
         heads = {r.person: r.title.lower().split()[-1] for r in roles}
         found = []
         for tok in doc:
-            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NN" or tok.i in mention or \
+            if tok.dep_ not in SUBJECT_DEPS or tok.tag_ != "NN" or tok.i in mention or \
                     not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
                     any(c.dep_ in ("appos", "compound") and c.i in mention and actors[mention[c.i]].kind == "person"
                         for c in tok.children):  # "the president Biden" is named; "the Tory leader" is not
@@ -126,7 +140,7 @@ class RoleFinder:
     @staticmethod
     def _main_subject(span: Span) -> bool:
         root = span.root
-        return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT"
+        return root.dep_ in SUBJECT_DEPS and root.head.dep_ == "ROOT"
 
     def _speaks_for(self, doc: Doc, roles: list[RoleRef]) -> dict[int, int]:
         """person -> the state most often the subject of what he is reported saying."""
@@ -159,11 +173,11 @@ class RoleFinder:
         """Token lists that may hold the person's title: the words before the name in its noun
         phrase, the phrase the name is in apposition to, and the name's own appositions."""
         root, doc = span.root, span.doc
-        phrases = [list(doc[max(root.left_edge.i, span.start - MAX_PHRASE):span.start])]
+        phrases = [list(doc[max(root.left_edge.i, span.start - self.max_phrase):span.start])]
         if root.dep_ == "appos":
             head = root.head
             end = span.start if head.i < span.start else head.i + 1  # "the head of the UN, Maria Costa"
-            phrases.append([t for t in doc[max(head.left_edge.i, head.i - MAX_PHRASE):end]
+            phrases.append([t for t in doc[max(head.left_edge.i, head.i - self.max_phrase):end]
                             if not (span.start <= t.i < span.end)])
             # "the head of the UN, Antonio Guterres": the parser hangs the name on the 'of' object;
             # the title is the noun phrase that 'of' belongs to.
@@ -171,18 +185,18 @@ class RoleFinder:
             while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head != top.head:
                 top = top.head.head
             if top != head:
-                phrases.append(list(doc[max(top.left_edge.i, span.start - MAX_PHRASE):span.start]))
+                phrases.append(list(doc[max(top.left_edge.i, span.start - self.max_phrase):span.start]))
         elif root.dep_ == "pobj" and root.left_edge.i < span.start and root.head.head.pos_ in ("NOUN", "PROPN"):
             # "Labour's deputy minister for women Jacqui Smith": the parser makes the name the object
             # of 'for' (the words before it in its phrase show it is not "a spokesman for Putin").
             title_noun = root.head.head
-            phrases.append(list(doc[max(title_noun.left_edge.i, span.start - MAX_PHRASE):span.start]))
+            phrases.append(list(doc[max(title_noun.left_edge.i, span.start - self.max_phrase):span.start]))
         # "Ben Wallace, who is Britain's defence secretary": the predicate of a relative 'who is'.
         for clause in root.children:
             if clause.dep_ == "relcl" and clause.lemma_ == "be" and \
                     any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children):
                 for attr in (c for c in clause.children if c.dep_ == "attr"):
-                    phrases.append(list(doc[attr.left_edge.i:min(attr.right_edge.i + 1, attr.left_edge.i + MAX_PHRASE)]))
+                    phrases.append(list(doc[attr.left_edge.i:min(attr.right_edge.i + 1, attr.left_edge.i + self.max_phrase)]))
         # "Witkoff and Jared Kushner, Trump's son-in-law": the apposition after a coordination
         # belongs to the last conjunct, which the parser often leaves it hanging off the first.
         owner = root.head if root.dep_ == "conj" else root
@@ -192,7 +206,7 @@ class RoleFinder:
                 continue
             last = max((c for c in conjuncts if c.i < child.i), key=lambda c: c.i, default=owner)
             if last == root:
-                phrases.append(list(doc[child.left_edge.i:min(child.right_edge.i + 1, child.left_edge.i + MAX_PHRASE)]))
+                phrases.append(list(doc[child.left_edge.i:min(child.right_edge.i + 1, child.left_edge.i + self.max_phrase)]))
         return [p for p in phrases if p]
 
     def _title(self, phrase: list[Token]) -> tuple[list[Token], bool] | None:

@@ -8,7 +8,7 @@
   improbable  "the UK is unlikely to supply jets"                   -> REJECT the infinitive
 
 `read` only looks at the clause; who holds it (the speaker of the governing speech verb or of
-the quote) and whether a PLEDGE's subject is the speaker's side are the stance finder's business.
+the quote) and whether a PLEDGE's subject is the speaker's side are clause_stance.py's business.
 Negation of the clause or of the evaluative word flips the polarity. The cue words are data
 (patterns/clause_cues.json).
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-CLAUSE_DEPS = {"ROOT", "ccomp", "conj"}
+CUE_CLAUSE_DEPS = {"ROOT", "ccomp", "conj"}  # where a clause that may carry a cue hangs
 EXPLETIVES = {"it", "this", "that", "there"}
 NEGATED_KIND = {"DEMAND": "OPPOSE", "PLEDGE": "REJECT", "SUPPORT": "CRITICIZE", "CRITICIZE": "SUPPORT"}
 
@@ -40,7 +40,7 @@ class ClauseReader:
         self.policy_verbs = cues["policy_verbs"]
 
     def read(self, tok: Token) -> ClauseCue | None:
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in CLAUSE_DEPS:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in CUE_CLAUSE_DEPS:
             return None
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subject is None and tok.dep_ == "ccomp":  # "warned the UK is unlikely to …": UK parsed as object
@@ -59,7 +59,7 @@ class ClauseReader:
     def _evaluation(self, copula: Token, predicate: Token, subject: Token | None) -> ClauseCue | None:
         lemma = predicate.lemma_.lower()
         if lemma in self.improbable:
-            content, kind = self._infinitive(predicate), "REJECT"
+            content, kind = self._infinitive_of(predicate), "REJECT"
             if content is None:
                 return None
             polarity = 1 if self._negated(copula) ^ self._negated(predicate) else -1
@@ -72,7 +72,7 @@ class ClauseReader:
             return None
         if self._negated(copula) ^ self._negated(predicate):
             polarity = -polarity
-        infinitive = self._infinitive(predicate)
+        infinitive = self._infinitive_of(predicate)
         extraposed = next((c for c in (*copula.children, *predicate.children) if c.dep_ in ("ccomp", "xcomp")), None)
         if infinitive is not None:  # "Biden was right to warn about …"
             content = [infinitive]
@@ -87,7 +87,7 @@ class ClauseReader:
         return ClauseCue("SUPPORT" if polarity > 0 else "CRITICIZE", polarity, content, None, own_side=False)
 
     @staticmethod
-    def _infinitive(predicate: Token) -> Token | None:
+    def _infinitive_of(predicate: Token) -> Token | None:
         return next((c for c in predicate.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
     def _negated(self, tok: Token) -> bool:

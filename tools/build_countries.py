@@ -1,8 +1,9 @@
-"""Write countries.json (states and their surface forms) from the mledoze/countries gazetteer.
+"""Write ingest/patterns/countries.json (states and their surface forms) from the mledoze/countries
+gazetteer.
 
 Run from the repository root when the gazetteer changes:
 
-    python ingest/patterns/build_countries.py ../shared/gazetteer/countries.json
+    python tools/build_countries.py ../shared/gazetteer/countries.json
 
 The product reads only the generated file, never the gazetteer (ODbL 1.0, attribution in
 countries.json's "_source"). Hand corrections (common English names, short codes, old spellings)
@@ -16,7 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-HERE = Path(__file__).parent
+PATTERNS = Path(__file__).resolve().parent.parent / "ingest" / "patterns"
 
 
 def _usable(name: str) -> bool:
@@ -28,7 +29,7 @@ def _usable(name: str) -> bool:
 
 
 def build(gazetteer: Path) -> dict:
-    extra = json.loads((HERE / "countries_extra.json").read_text())
+    extra = json.loads((PATTERNS / "countries_extra.json").read_text())
     states = {}
     # UN members first: where two entries share a demonym or capital ("French", "American"),
     # the lookup keeps the first, so the sovereign state wins over its territories.
@@ -51,4 +52,4 @@ def build(gazetteer: Path) -> dict:
 
 if __name__ == "__main__":
     src = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/gazetteer/countries.json")
-    (HERE / "countries.json").write_text(json.dumps(build(src), ensure_ascii=False, indent=1) + "\n")
+    (PATTERNS / "countries.json").write_text(json.dumps(build(src), ensure_ascii=False, indent=1) + "\n")

@@ -23,12 +23,6 @@ def actor_names(ex):
     return {a.name for a in ex.actors}
 
 
-def test_pipeline_is_loaded_once_and_names_our_components():
-    nlp = load_pipeline()
-    assert load_pipeline() is nlp
-    assert [n for n in nlp.pipe_names if n.startswith("stancegraph")][-1] == "stancegraph_stances"
-
-
 def test_capital_as_actor_but_not_as_place(run):
     ex, _ = run("The Kremlin said the talks in Madrid were useless. Security guarantees have long been sought by Kyiv.")
     names = actor_names(ex)
