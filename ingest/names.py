@@ -47,13 +47,18 @@ _TRANSLIT = [
 ]
 
 
+def ascii_fold(text: str) -> str:
+    """The text in ASCII letters: accents dropped, ł → l, ż → zh, other scripts dropped."""
+    return unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode()
+
+
 def name_key(text: str) -> str:
     """The folded form that names compare by: case, accents, punctuation, possessive 's and a
     leading 'the' dropped, and transliteration variants reduced (Zełenski = Zelenskiy = Zelensky,
     Ławrow = Lavrov, Charków = Kharkov). A name with no Latin letters keeps its own script.
 
     Typos are not folded (Dymtro stays apart from Dmytro): that is the resolver's evidence to weigh."""
-    latin = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode().lower()
+    latin = ascii_fold(text).lower()
     latin = re.sub(r"'s\b", "", latin).replace("+", " plus ")  # Opec+ = Opec plus
     latin = re.sub(r"['.]", "", latin)  # U.S. = US, Donets'k = Donetsk
     latin = re.sub(r"[^a-z0-9]+", " ", latin).strip()
@@ -127,14 +132,14 @@ class Registry:
     def __init__(self, actors: dict, places: dict, nouns: dict):
         self.entries = {row["id"]: _entry(row) for row in actors["entries"]}
         self.ambiguous = {key: tuple(ids) for key, ids in actors["ambiguous"].items()}
-        self._exact: dict[str, tuple[str, str]] = {}  # form as written -> (id, via)
-        self._folded: dict[str, tuple[str, str]] = {}  # alias_key -> (id, via), ambiguous keys left out
+        # form as written, and its alias_key -> (id, via); ambiguous forms are in neither.
+        self._exact: dict[str, tuple[str, str]] = {}
+        self._folded: dict[str, tuple[str, str]] = {}
         for entry in self.entries.values():
             for form, via in entry.forms().items():
-                self._exact.setdefault(form, (entry.id, via))
                 key = alias_key(form)
                 if key not in self.ambiguous:
-                    self._folded[key] = (entry.id, via)
+                    self._exact[form] = self._folded[key] = (entry.id, via)
         self._places = places["places"]
         self._capitals = frozenset(places["capitals"])
         self._nouns = {fold(form): category for category, forms in nouns["categories"].items() for form in forms}
@@ -144,11 +149,14 @@ class Registry:
     def match(self, surface_form: str, kind_hint: str | None = None) -> Match | None:
         """The entry a surface form names: the form as listed, else folded (name_key). A folded key
         that several entries share is ambiguous: `kind_hint` (person | state | organization | group)
-        picks among them, and without one, or with several of that kind, nothing is returned."""
+        picks among them, and without one, or with several of that kind, nothing is returned. A form
+        written all in lower case matches only as listed ("labour market" is not Labour)."""
         form = surface_form.strip()
         if form in self._exact:
             entry_id, via = self._exact[form]
             return Match(self.entries[entry_id], via, True)
+        if form == form.lower():
+            return None
         key = alias_key(form)
         if key in self._folded:
             entry_id, via = self._folded[key]

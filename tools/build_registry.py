@@ -29,11 +29,10 @@ from collections import defaultdict
 from pathlib import Path
 
 import pycountry
-from slugify import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from ingest.names import alias_key, name_key  # noqa: E402
+from ingest.names import alias_key, ascii_fold, name_key  # noqa: E402
 
 SOURCES = REPO / "tools" / "sources"
 PATTERNS = REPO / "ingest" / "patterns"
@@ -61,6 +60,11 @@ PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna|yevich)$", re.IGNORECASE)
 ROMAN = re.compile(r"^[IVXL]+$")
 MONTHS = {m: i for i, m in enumerate("January February March April May June July August September October "
                                       "November December".split(), 1)}
+
+
+def slugify(name: str) -> str:
+    """A person's id: 'Sébastien Lecornu' -> 'sebastien-lecornu'."""
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(name).lower()).strip("-")
 
 
 def read_jsonl(name: str) -> list[dict]:
