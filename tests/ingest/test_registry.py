@@ -12,7 +12,7 @@ import pytest
 
 from ingest.names import PATTERNS, alias_key, registry
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 FACTBOOK = REPO.parent / "shared" / "gazetteer" / "leaders-factbook.tsv"
 
 
