@@ -18,6 +18,8 @@ from graph_schema.server import LocalNeo4j
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 TEST_PASSWORD = "stancegraph-test-password"
+TEST_BOLT_PORT = int(os.environ.get("STANCEGRAPH_TEST_BOLT_PORT", "17687"))
+TEST_HTTP_PORT = int(os.environ.get("STANCEGRAPH_TEST_HTTP_PORT", "17474"))
 
 
 def server_settings(home: Path, bolt_port: int, http_port: int) -> Settings:
@@ -35,11 +37,7 @@ def server_settings(home: Path, bolt_port: int, http_port: int) -> Settings:
 
 @pytest.fixture(scope="session")
 def neo4j_settings(tmp_path_factory) -> Settings:
-    settings = server_settings(
-        tmp_path_factory.mktemp("neo4j"),
-        int(os.environ.get("STANCEGRAPH_TEST_BOLT_PORT", "17687")),
-        int(os.environ.get("STANCEGRAPH_TEST_HTTP_PORT", "17474")),
-    )
+    settings = server_settings(tmp_path_factory.mktemp("neo4j"), TEST_BOLT_PORT, TEST_HTTP_PORT)
     server = LocalNeo4j(settings)
     server.start()
     yield settings

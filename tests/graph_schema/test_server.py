@@ -14,7 +14,7 @@ from neo4j.exceptions import AuthError
 from app.settings import Settings
 from graph_schema.connection import DatabaseUnavailable, connect
 from graph_schema.server import LocalNeo4j, _port_in_use
-from tests.conftest import TEST_PASSWORD, server_settings
+from tests.conftest import TEST_BOLT_PORT, TEST_HTTP_PORT, TEST_PASSWORD, server_settings
 
 
 def test_answers_cypher_over_bolt_with_auth(driver):
@@ -77,10 +77,11 @@ def test_generated_password_is_private(tmp_path):
 
 def test_cli_start_status_stop_a_second_server(tmp_path):
     """The CLI manages a server of its own home: start, status, stop by pid file."""
-    settings = server_settings(tmp_path / "second", 17688, 17475)
+    bolt, http = TEST_BOLT_PORT + 1, TEST_HTTP_PORT + 1  # beside the test run's own server
+    settings = server_settings(tmp_path / "second", bolt, http)
     env = {**os.environ, "STANCEGRAPH_NEO4J_HOME": str(settings.neo4j_home),
-           "STANCEGRAPH_NEO4J_LIB": str(settings.neo4j_lib), "STANCEGRAPH_BOLT_PORT": "17688",
-           "STANCEGRAPH_HTTP_PORT": "17475", "STANCEGRAPH_NEO4J_HEAP": "512m",
+           "STANCEGRAPH_NEO4J_LIB": str(settings.neo4j_lib), "STANCEGRAPH_BOLT_PORT": str(bolt),
+           "STANCEGRAPH_HTTP_PORT": str(http), "STANCEGRAPH_NEO4J_HEAP": "512m",
            "STANCEGRAPH_NEO4J_PAGECACHE": "64m"}
     for variable in ("NEO4J_URI", "NEO4J_PASSWORD", "STANCEGRAPH_NEO4J_PASSWORD"):
         env.pop(variable, None)
@@ -96,8 +97,8 @@ def test_cli_start_status_stop_a_second_server(tmp_path):
     assert "running" in started.stdout
     assert run("neo4j", "status").returncode == 0
     password = (settings.neo4j_home / "password").read_text().strip()
-    with GraphDatabase.driver("bolt://127.0.0.1:17688", auth=("neo4j", password)) as drv:
+    with GraphDatabase.driver(f"bolt://127.0.0.1:{bolt}", auth=("neo4j", password)) as drv:
         assert drv.execute_query("RETURN 1 AS one").records[0]["one"] == 1
     assert run("neo4j", "stop").stdout.strip() == "stopped"
     assert run("neo4j", "status").returncode == 3
-    assert not _port_in_use(17688)
+    assert not _port_in_use(bolt)
