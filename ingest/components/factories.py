@@ -9,12 +9,14 @@ from spacy.language import Language
 
 from . import lexicons
 from .actors import ActorResolver
+from .attributions import AttributionFinder
 from .quotes import QuoteFinder
 from .roles import RoleFinder
 from .stances import StanceFinder
 
 # Our components, in pipeline order (after the model's own NER).
-PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "stancegraph_stances"]
+PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "stancegraph_stances",
+            "stancegraph_attributions"]
 
 
 def _title_words() -> set[str]:
@@ -52,3 +54,12 @@ def make_stances(nlp: Language, name: str) -> StanceFinder:
     return StanceFinder(nlp, name, frames=lexicons.frames(), kinds=lexicons.stance_kinds(),
                         grammar=lexicons.grammar(), gazetteer=lexicons.gazetteer(), title_heads=_title_heads(),
                         clause_cues=lexicons.clause_cues(), anaphora=lexicons.anaphora())
+
+
+@Language.factory("stancegraph_attributions", default_config={}, assigns=["doc._.sg_attributions"],
+                  requires=["doc._.sg_actors", "doc._.sg_mention", "doc._.sg_roles"])
+def make_attributions(nlp: Language, name: str) -> AttributionFinder:
+    """Tables (cue lexicon, given-name genders) load in initialize(), from ingest/patterns/."""
+    finder = AttributionFinder(nlp, name, title_heads=_title_heads())
+    finder.initialize(nlp=nlp)
+    return finder

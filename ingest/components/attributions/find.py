@@ -1,0 +1,400 @@
+"""Attributions (who said, thought or wants what), one small pure function per shape.
+
+Each function takes a Doc and the cue tables and returns `AttributionRef`s with token spans:
+
+- `verb_attributions`: a cue verb with its subject and complement, in any order ("X said (that) Y",
+  "Y, X said", "Y, say the Tories", "X accused Y of Z", "X wants Y"); the subject is inherited
+  through conjoined, participial and control verbs ("…, adding that", "took to Twitter to call").
+  A complement inside quote marks is widened to the whole quote, across sentences and paragraphs
+  ("“A. B,” he said" / "He said: “A. B.”").
+- `according_attributions`: "according to X, Y" / "Y, according to X".
+- `colon_attributions`: headline-style "X: Y" (a named actor, a colon, the statement).
+- `quote_attributions`: a quote no cue reached: the speaker of the sentence before that ends in a
+  colon, else a continuation of the attribution just before it (the next paragraph's quote).
+`merge` drops attributions whose content or cue another one already holds.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..extensions import AttributionRef
+
+OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
+MAX_QUOTE_TOKENS = 400  # an unbalanced quote mark must not swallow the rest of a long text
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_SUBJECT = "nsubjpass"
+CONTINUATION_GAP = 2  # sentences between a quote and the attribution it continues
+
+
+# -- quotes ---------------------------------------------------------------------------------
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of quoted text, marks excluded; curly and straight marks, '' and `` pairs."""
+    spans, open_at, open_kind = [], None, None
+    for tok in doc:
+        t = tok.text
+        if open_at is not None and tok.i - open_at > MAX_QUOTE_TOKENS:
+            open_at = None
+        if open_at is None:
+            if t in OPENING or t == STRAIGHT or t == "``" or t == "''":
+                open_at, open_kind = tok.i, t
+            continue
+        closes = (t in CLOSING and open_kind in OPENING) or (t == STRAIGHT and open_kind == STRAIGHT) or \
+            (t == "''" and open_kind in ("``", "''"))
+        if closes:
+            if tok.i > open_at + 1:
+                spans.append((open_at + 1, tok.i))
+            open_at = None
+        elif t in OPENING and open_kind in OPENING:  # a new opening mark: the previous one was unclosed
+            open_at = tok.i
+    return spans
+
+
+def quote_index(doc: Doc, quotes: list[tuple[int, int]]) -> list[int]:
+    """Per token, the index of the quote it lies in (marks included), or -1."""
+    at = [-1] * len(doc)
+    for qi, (s, e) in enumerate(quotes):
+        for i in range(max(s - 1, 0), min(e + 1, len(doc))):
+            at[i] = qi
+    return at
+
+
+def is_speech_quote(doc: Doc, span: tuple[int, int]) -> bool:
+    """Short or title-case 'quotes' are names, titles or scare quotes, not speech."""
+    words = [t for t in doc[span[0]:span[1]] if t.is_alpha]
+    if len(words) < 4:
+        return False
+    titled = sum(1 for t in words if t.is_title or t.is_stop and not t.is_lower)
+    return titled < 0.8 * len(words) and any(t.pos_ in ("VERB", "AUX") for t in doc[span[0]:span[1]])
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading/trailing spaces and punctuation (quote marks too: offsets are of the words)."""
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in "$%"):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in "$%"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _spans(doc: Doc, ids: set[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of token ids (spaces and punctuation between words bridged), trimmed."""
+    out, run = [], None
+    for i in sorted(ids):
+        if run is not None and all(doc[j].is_punct or doc[j].is_space for j in range(run[1], i)):
+            run[1] = i + 1
+        else:
+            if run is not None:
+                out.append(tuple(run))
+            run = [i, i + 1]
+    if run is not None:
+        out.append(tuple(run))
+    return [t for s, e in out if (t := _trim(doc, s, e))]
+
+
+def _subtree(tok: Token, stop: set[int] = frozenset()) -> set[int]:
+    ids, stack = set(), [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in stop:
+            continue
+        ids.add(t.i)
+        stack.extend(t.children)
+    return ids
+
+
+def _kind(doc: Doc, contents: list[tuple[int, int]], qat: list[int]) -> str:
+    words = [i for s, e in contents for i in range(s, e) if not doc[i].is_punct and not doc[i].is_space]
+    inside = sum(1 for i in words if qat[i] >= 0)
+    if words and inside == len(words):
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _widen_to_quotes(ids: set[int], quotes: list[tuple[int, int]], qat: list[int], verb: Token) -> set[int]:
+    """Content reaching into a quote takes the whole quote (it may run over several sentences)."""
+    out = set(ids)
+    for qi in {qat[i] for i in ids if qat[i] >= 0}:
+        s, e = quotes[qi]
+        if not (s <= verb.i < e):
+            out.update(range(s, e))
+    return out
+
+
+def cue_span(tok: Token) -> tuple[int, int]:
+    """The cue verb with its auxiliaries, negation and particle, where adjacent ('has not said')."""
+    ids = {tok.i} | {c.i for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - tok.i) <= 3}
+    lo, hi = tok.i, tok.i
+    for i in sorted(ids, reverse=True):
+        if i < lo and i == lo - 1 or i < lo and all(j in ids or tok.doc[j].dep_ == "advmod" for j in range(i, lo)):
+            lo = i
+    for i in sorted(ids):
+        if i == hi + 1:
+            hi = i
+    return lo, hi + 1
+
+
+# -- subjects -------------------------------------------------------------------------------
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The verb's subject; a conjoined, participial ('…, saying'), control ('took to Twitter to call')
+    or relative verb without one takes its head's."""
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    if depth > 3:
+        return None
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("xcomp", "advcl") and head.pos_ in ("VERB", "AUX") and (verb.tag_ in ("VBG", "VB") or verb.dep_ == "xcomp"):
+        if verb.dep_ == "xcomp":
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.i < verb.i:  # object control: 'urged Biden to say' -> Biden
+                return obj
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+        return head  # 'a statement saying', 'Trump, speaking at a rally'
+    return None
+
+
+def source_span(doc: Doc, subj: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """The subject's noun phrase: its subtree without relative clauses, cue and content."""
+    ids = {subj.i}
+    for c in subj.children:
+        if c.dep_ in ("relcl", "acl") or c.i in exclude:
+            continue
+        ids |= _subtree(c, exclude)
+    ids = {i for i in ids if i not in exclude}
+    if subj.i not in ids:
+        return None
+    # contiguous around the head
+    start = subj.i
+    while start - 1 in ids:
+        start -= 1
+    end = subj.i + 1
+    while end in ids:
+        end += 1
+    return _trim(doc, start, end)
+
+
+# -- shapes ---------------------------------------------------------------------------------
+
+def verb_attributions(doc: Doc, cues: dict, quotes: list[tuple[int, int]], qat: list[int]) -> list[AttributionRef]:
+    out = []
+    lemma_class, skipped = cues["lemma_class"], doc._.sg_skipped
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or (skipped and skipped[tok.i]):
+            continue
+        lemma = tok.lemma_.lower()
+        cls = lemma_class.get(lemma)
+        if cls is None or (tok.pos_ == "AUX" and lemma not in ("say",)):
+            continue
+        if qat[tok.i] >= 0 and not _quote_is_title(doc, quotes[qat[tok.i]]):
+            continue  # a cue inside someone's quote belongs to the quoted speaker's words
+        att = _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat)
+        if att is not None:
+            out.append(att)
+    return out
+
+
+def _quote_is_title(doc: Doc, span: tuple[int, int]) -> bool:
+    return not is_speech_quote(doc, span)
+
+
+def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
+    subj = subject_of(tok)
+    passive_agent = None
+    if subj is None:
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            passive_agent = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            subj = passive_agent
+    if subj is None or subj.lower_ in cues["not_sources"] or subj.dep_ == "expl":
+        return None
+    if subj.lower_ == "it" and tok.tag_ in ("VBN",):
+        return None
+    clausal = [c for c in tok.children if c.dep_ in cues["clausal_deps"] and c.i != subj.i
+               and not (c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX"))]
+    nominal = [c for c in tok.children if c.dep_ in cues["nominal_deps"] and c.i != subj.i]
+    preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in cues["content_preps"] | set(cues["particles"].get(lemma, ()))]
+    preps = [p for p in preps if not _circumstance(p, cues)]
+    passive_subj = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None) if passive_agent is not None else None
+    if passive_subj is not None:
+        nominal.append(passive_subj)
+    if clausal and lemma in cues["addressee_verbs"]:
+        nominal = []  # 'told reporters that …': the object is who was told
+    content_heads = clausal + nominal + (preps if not clausal or lemma in cues["particles"] else [])
+    if cls != "reporting" and not clausal and not (nominal or preps):
+        return None
+    if lemma in cues["need_clause"] and not clausal and not preps:
+        if cls != "stance" or not nominal:
+            return None
+    if not content_heads:
+        # 'He said: “…”' / 'He added:' with the quote in the next sentence
+        nxt = _following_quote(doc, tok, quotes, qat)
+        if nxt is None:
+            return None
+        ids = set(range(*nxt))
+    else:
+        stop = {subj.i, tok.i}
+        ids = set()
+        for c in content_heads:
+            ids |= _subtree(c, stop)
+    if not ids:
+        return None
+    ids = _widen_to_quotes(ids, quotes, qat, tok)
+    cue = cue_span(tok)
+    ids -= set(range(*cue))
+    src = source_span(doc, subj, ids | set(range(*cue)))
+    if src is None:
+        return None
+    ids -= set(range(*src))
+    contents = _spans(doc, ids)
+    if not contents:
+        return None
+    return AttributionRef(cue=cue, contents=contents, source=src, kind=_kind(doc, contents, qat), shape="verb",
+                          cue_class=cls, head=tok.i)
+
+
+def _circumstance(prep: Token, cues: dict) -> bool:
+    """'said on Tuesday', 'told CNN in an interview': time, place and medium, not content."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return prep.dep_ != "prt"
+    if pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"):
+        return True
+    return pobj.lemma_.lower() in cues["time_words"]
+
+
+def _following_quote(doc: Doc, tok: Token, quotes, qat) -> tuple[int, int] | None:
+    """A quote opening within two tokens after the cue or its sentence end ('said: “…'), else None."""
+    sent_end = tok.sent.end
+    for i in range(tok.i + 1, min(sent_end + 2, len(doc))):
+        if doc[i].is_space:
+            continue
+        if qat[i] >= 0 and quotes[qat[i]][0] - 1 <= i:
+            s, e = quotes[qat[i]]
+            if s > tok.i and (i < sent_end or doc[sent_end - 1].text == ":" or doc[tok.i + 1].text == ":"):
+                return s, e
+        if doc[i].text not in (":", ",", "—", "-") and i >= sent_end:
+            break
+    return None
+
+
+def according_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+    """'according to X' (or another multi-word cue): the rest of its clause is the content."""
+    out, skipped = [], doc._.sg_skipped
+    for seq in cues["according"]:
+        n = len(seq)
+        for tok in doc:
+            if tok.lower_ != seq[0] or tok.i + n > len(doc) or (skipped and skipped[tok.i]):
+                continue
+            if [t.lower_ for t in doc[tok.i:tok.i + n]] != seq:
+                continue
+            cue = (tok.i, tok.i + n)
+            last = doc[tok.i + n - 1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            src_ids = _subtree(pobj)
+            src = _trim(doc, min(src_ids), max(src_ids) + 1)
+            # content: the clause the phrase modifies, else the sentence, without the phrase
+            phrase = _subtree(tok) | set(range(*cue)) | src_ids
+            sent = tok.sent
+            anchor = tok.head if tok.head.i != tok.i else tok
+            while anchor.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and anchor.head.i != anchor.i:
+                anchor = anchor.head
+            ids = _subtree(anchor) - phrase if anchor.i != tok.i else set(range(sent.start, sent.end)) - phrase
+            ids = {i for i in ids if sent.start <= i < sent.end}
+            ids = _widen_to_quotes(ids, quotes, qat, tok)
+            contents = _spans(doc, ids)
+            if contents and src:
+                out.append(AttributionRef(cue=cue, contents=contents, source=src, kind=_kind(doc, contents, qat),
+                                          shape="according", cue_class="according", head=tok.i))
+    return out
+
+
+def colon_attributions(doc: Doc, quotes, qat, mention: dict) -> list[AttributionRef]:
+    """'Peskov: the British government is threatening …' — a line or sentence opening with a named
+    actor (at most 6 words) and a colon; what follows, to the line end, is the statement."""
+    out, skipped = [], doc._.sg_skipped
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        colon = next((t for t in toks[:8] if t.text == ":"), None)
+        if colon is None or colon.i == toks[0].i or (skipped and skipped[colon.i]):
+            continue
+        head = doc[toks[0].i:colon.i]
+        if not any(t.i in mention for t in head) or any(t.pos_ == "VERB" for t in head) or len(head) > 6:
+            continue
+        end = colon.i + 1
+        while end < len(doc) and "\n" not in doc[end].text:
+            end += 1
+        contents = _spans(doc, set(range(colon.i + 1, end)))
+        if contents and sum(1 for t in doc[colon.i + 1:end] if t.is_alpha) >= 3:
+            out.append(AttributionRef(cue=(colon.i, colon.i + 1), contents=contents,
+                                      source=_trim(doc, head.start, head.end), kind=_kind(doc, contents, qat),
+                                      shape="colon", cue_class="colon", head=colon.i))
+    return out
+
+
+def quote_attributions(doc: Doc, quotes, qat, found: list[AttributionRef]) -> list[AttributionRef]:
+    """Speech quotes no cue reached, continuing the latest attribution before them when it ends at
+    most CONTINUATION_GAP sentences back (the speaker goes on in the next paragraph)."""
+    covered = set()
+    for a in found:
+        covered |= a.tokens()
+    sent_no = _sentence_numbers(doc)
+    out = []
+    ordered = sorted(found, key=lambda a: a.contents[-1][1])
+    for s, e in quotes:
+        if any(i in covered for i in range(s, e)) or not is_speech_quote(doc, (s, e)):
+            continue
+        if doc._.sg_skipped and doc._.sg_skipped[s]:
+            continue
+        before = [a for a in ordered + out if max(a.contents[-1][1], a.cue[1]) <= s]
+        if not before:
+            continue
+        prev = max(before, key=lambda a: max(a.contents[-1][1], a.cue[1]))
+        gap = sent_no[s] - sent_no[max(prev.contents[-1][1], prev.cue[1]) - 1]
+        if gap > CONTINUATION_GAP:
+            continue
+        contents = [(s, e)]
+        out.append(AttributionRef(cue=prev.cue, contents=contents, source=None, kind="direct", shape="quote",
+                                  cue_class="quote", head=prev.head, extra={"continues": id(prev)},
+                                  speaker=None))
+        out[-1].extra["prev"] = prev
+    return out
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    nums, n = [0] * len(doc), -1
+    for sent in doc.sents:
+        n += 1
+        for i in range(sent.start, sent.end):
+            nums[i] = n
+    return nums
+
+
+def merge(found: list[AttributionRef]) -> list[AttributionRef]:
+    """Keep one attribution per content: the first of verb > according > colon > quote; an
+    attribution whose content lies inside another's (a cue within reported words) is dropped."""
+    rank = {"verb": 0, "according": 1, "colon": 2, "quote": 3}
+    kept, taken = [], set()
+    for a in sorted(found, key=lambda a: (rank[a.shape], a.cue[0])):
+        toks = a.tokens()
+        cue = set(range(*a.cue))
+        if a.shape != "quote" and (cue & taken):
+            continue
+        if len(toks & taken) > 0.5 * len(toks):
+            continue
+        kept.append(a)
+        taken |= toks
+    return sorted(kept, key=lambda a: min(a.cue[0], a.contents[0][0]))
