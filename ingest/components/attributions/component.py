@@ -59,6 +59,9 @@ def compile_cues(raw: dict) -> dict:
         "according": [list(seq) for seq in raw.get("according", [])],
         "not_sources": set(raw.get("not_sources", [])),
         "need_clause": set(raw.get("thought_need_clause", [])),
+        "document_nouns": set(raw.get("document_nouns", [])),
+        "document_preps": set(raw.get("document_preps", [])),
+        "colon_not_sources": set(raw.get("colon_not_sources", [])),
     }
 
 
@@ -118,9 +121,10 @@ def find_attributions(doc: Doc, cues: dict, given_names: dict[str, str], title_h
     qat = find.quote_index(doc, quotes)
     found = find.verb_attributions(doc, cues, quotes, qat)
     found += find.according_attributions(doc, cues, quotes, qat)
-    found += find.colon_attributions(doc, quotes, qat, doc._.sg_mention or {})
+    found += find.colon_attributions(doc, cues, quotes, qat, doc._.sg_mention or {})
+    found += find.document_attributions(doc, cues, quotes, qat)
     found = find.merge(found)
-    found = find.merge(found + find.quote_attributions(doc, quotes, qat, found))
+    find.continue_quotes(doc, quotes, qat, found)
     resolve_speakers(doc, found, qat, given_names, title_heads)
     for a in found:
         a.extra.pop("prev", None)

@@ -22,8 +22,10 @@ from ..extensions import AttributionRef
 
 OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
 MAX_QUOTE_TOKENS = 400  # an unbalanced quote mark must not swallow the rest of a long text
-SUBJECT_DEPS = ("nsubj", "csubj")
+SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT = "nsubjpass"
+CONTINUE_INDIRECT = False
+SPLIT_SIBLINGS = False
 CONTINUATION_GAP = 2  # sentences between a quote and the attribution it continues
 
 
@@ -36,6 +38,12 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
         t = tok.text
         if open_at is not None and tok.i - open_at > MAX_QUOTE_TOKENS:
             open_at = None
+        if open_at is not None and tok.is_space and "\n" in t:
+            # a paragraph ends an open quote: a quote going on opens again in the next paragraph
+            if tok.i > open_at + 1:
+                spans.append((open_at + 1, tok.i))
+            open_at = None
+            continue
         if open_at is None:
             if t in OPENING or t == STRAIGHT or t == "``" or t == "''":
                 open_at, open_kind = tok.i, t
@@ -215,7 +223,8 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
         if agent is not None:
             passive_agent = next((c for c in agent.children if c.dep_ == "pobj"), None)
             subj = passive_agent
-    if subj is None or subj.lower_ in cues["not_sources"] or subj.dep_ == "expl":
+    if subj is None or subj.lower_ in cues["not_sources"] or subj.dep_ == "expl" or \
+            subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
         return None
     if subj.lower_ == "it" and tok.tag_ in ("VBN",):
         return None
@@ -223,26 +232,33 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
                and not (c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX"))]
     nominal = [c for c in tok.children if c.dep_ in cues["nominal_deps"] and c.i != subj.i]
     preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in cues["content_preps"] | set(cues["particles"].get(lemma, ()))]
-    preps = [p for p in preps if not _circumstance(p, cues)]
+    preps = [p for p in preps if not _circumstance(p, cues) and p.i > tok.i]
+    if clausal:  # 'said of Trump that …' keeps 'of'; 'said on his tax returns that …' does not
+        preps = [p for p in preps if p.lower_ in cues["particles"].get(lemma, ())]
     passive_subj = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None) if passive_agent is not None else None
     if passive_subj is not None:
         nominal.append(passive_subj)
     if clausal and lemma in cues["addressee_verbs"]:
         nominal = []  # 'told reporters that …': the object is who was told
-    content_heads = clausal + nominal + (preps if not clausal or lemma in cues["particles"] else [])
+    content_heads = clausal + nominal + preps
     if cls != "reporting" and not clausal and not (nominal or preps):
         return None
     if lemma in cues["need_clause"] and not clausal and not preps:
         if cls != "stance" or not nominal:
             return None
     if not content_heads:
-        # 'He said: “…”' / 'He added:' with the quote in the next sentence
-        nxt = _following_quote(doc, tok, quotes, qat)
+        # '“…,” Horowitz said' with the quote parsed apart; 'He said: “…”' with the quote after
+        nxt = _preceding_quote(doc, tok, subj, quotes, qat) or _following_quote(doc, tok, quotes, qat)
         if nxt is None:
             return None
         ids = set(range(*nxt))
     else:
-        stop = {subj.i, tok.i}
+        # a sibling cue inside the content ('…, calling them', '… and predicted that') is an
+        # attribution of its own
+        stop = {subj.i, tok.i} | {t.i for c in content_heads for t in c.subtree
+                                  if t.i != c.i and t.dep_ in ("advcl", "conj") and t.pos_ == "VERB"
+                                  and t.lemma_.lower() in cues["lemma_class"] and qat[t.i] < 0
+                                  and not any(ch.dep_ == "mark" for ch in t.children) and SPLIT_SIBLINGS}
         ids = set()
         for c in content_heads:
             ids |= _subtree(c, stop)
@@ -270,6 +286,19 @@ def _circumstance(prep: Token, cues: dict) -> bool:
     if pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"):
         return True
     return pobj.lemma_.lower() in cues["time_words"]
+
+
+def _preceding_quote(doc: Doc, tok: Token, subj: Token, quotes, qat) -> tuple[int, int] | None:
+    """A quote closing just before the cue and its subject ('“…,” Horowitz said' / '“…,” said Horowitz')."""
+    first = min(tok.i, subj.i if subj is not None else tok.i)
+    i = first - 1
+    while i >= 0 and (doc[i].is_punct and not doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i >= 0 and doc[i].is_quote and i - 1 >= 0 and qat[i - 1] >= 0:
+        s, e = quotes[qat[i - 1]]
+        if e == i:
+            return s, e
+    return None
 
 
 def _following_quote(doc: Doc, tok: Token, quotes, qat) -> tuple[int, int] | None:
@@ -306,15 +335,8 @@ def according_attributions(doc: Doc, cues: dict, quotes, qat) -> list[Attributio
                 continue
             src_ids = _subtree(pobj)
             src = _trim(doc, min(src_ids), max(src_ids) + 1)
-            # content: the clause the phrase modifies, else the sentence, without the phrase
             phrase = _subtree(tok) | set(range(*cue)) | src_ids
-            sent = tok.sent
-            anchor = tok.head if tok.head.i != tok.i else tok
-            while anchor.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and anchor.head.i != anchor.i:
-                anchor = anchor.head
-            ids = _subtree(anchor) - phrase if anchor.i != tok.i else set(range(sent.start, sent.end)) - phrase
-            ids = {i for i in ids if sent.start <= i < sent.end}
-            ids = _widen_to_quotes(ids, quotes, qat, tok)
+            ids = _clause_content(doc, tok, phrase, quotes, qat)
             contents = _spans(doc, ids)
             if contents and src:
                 out.append(AttributionRef(cue=cue, contents=contents, source=src, kind=_kind(doc, contents, qat),
@@ -322,7 +344,42 @@ def according_attributions(doc: Doc, cues: dict, quotes, qat) -> list[Attributio
     return out
 
 
-def colon_attributions(doc: Doc, quotes, qat, mention: dict) -> list[AttributionRef]:
+def _clause_content(doc: Doc, tok: Token, phrase: set[int], quotes, qat) -> set[int]:
+    """The clause a phrase modifies ('according to X, Y' / 'In the poll, Y'), without the phrase."""
+    sent = tok.sent
+    anchor = tok.head if tok.head.i != tok.i else tok
+    while anchor.dep_ not in ("ROOT", "ccomp", "conj", "advcl") and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    ids = _subtree(anchor) - phrase if anchor.i != tok.i else set(range(sent.start, sent.end)) - phrase
+    ids = {i for i in ids if sent.start <= i < sent.end}
+    return _widen_to_quotes(ids, quotes, qat, tok)
+
+
+def document_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+    """'In the latest CBS poll, Trump leads by 8 points': a poll, survey, report or statement named
+    in a prepositional phrase on a clause is its source (unless the clause's verb is itself a cue:
+    'said in a statement' belongs to the subject of 'said')."""
+    out, skipped = [], doc._.sg_skipped
+    for tok in doc:
+        if tok.lower_ not in cues["document_preps"] or tok.dep_ != "prep" or (skipped and skipped[tok.i]):
+            continue
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in cues["document_nouns"] or pobj.tag_ not in ("NN", "NNS"):
+            continue
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in cues["lemma_class"] or qat[tok.i] >= 0:
+            continue
+        src_ids = _subtree(pobj)
+        src = _trim(doc, min(src_ids), max(src_ids) + 1)
+        contents = _spans(doc, _clause_content(doc, tok, _subtree(tok), quotes, qat))
+        if contents and src:
+            out.append(AttributionRef(cue=(tok.i, tok.i + 1), contents=contents, source=src,
+                                      kind=_kind(doc, contents, qat), shape="according", cue_class="according",
+                                      head=tok.i))
+    return out
+
+
+def colon_attributions(doc: Doc, cues: dict, quotes, qat, mention: dict) -> list[AttributionRef]:
     """'Peskov: the British government is threatening …' — a line or sentence opening with a named
     actor (at most 6 words) and a colon; what follows, to the line end, is the statement."""
     out, skipped = [], doc._.sg_skipped
@@ -332,7 +389,11 @@ def colon_attributions(doc: Doc, quotes, qat, mention: dict) -> list[Attribution
         if colon is None or colon.i == toks[0].i or (skipped and skipped[colon.i]):
             continue
         head = doc[toks[0].i:colon.i]
-        if not any(t.i in mention for t in head) or any(t.pos_ == "VERB" for t in head) or len(head) > 6:
+        if any(t.pos_ in ("VERB", "AUX", "ADP", "NUM") or t.like_num for t in head) or len(head) > 6 or \
+                head[0].lower_ in cues["colon_not_sources"] or head.root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        line_start = toks[0].i == 0 or "\n" in doc[toks[0].i - 1].text
+        if not line_start and not any(t.i in mention for t in head):
             continue
         end = colon.i + 1
         while end < len(doc) and "\n" not in doc[end].text:
@@ -345,33 +406,40 @@ def colon_attributions(doc: Doc, quotes, qat, mention: dict) -> list[Attribution
     return out
 
 
-def quote_attributions(doc: Doc, quotes, qat, found: list[AttributionRef]) -> list[AttributionRef]:
-    """Speech quotes no cue reached, continuing the latest attribution before them when it ends at
-    most CONTINUATION_GAP sentences back (the speaker goes on in the next paragraph)."""
+def continue_quotes(doc: Doc, quotes, qat, found: list[AttributionRef], gap: int = CONTINUATION_GAP) -> None:
+    """A speech quote no cue reached continues the attribution before it when that ends at most
+    `gap` sentences back ("“A,” she said. “B.”", or the speaker going on in the next paragraph):
+    it joins that attribution's content, which becomes direct or mixed."""
     covered = set()
     for a in found:
-        covered |= a.tokens()
+        covered |= a.tokens() | set(range(*a.cue))
+        if a.source:
+            covered |= set(range(*a.source))
     sent_no = _sentence_numbers(doc)
-    out = []
-    ordered = sorted(found, key=lambda a: a.contents[-1][1])
+    skipped = doc._.sg_skipped
+    ordered = sorted(found, key=lambda a: max(a.contents[-1][1], a.cue[1]))
     for s, e in quotes:
-        if any(i in covered for i in range(s, e)) or not is_speech_quote(doc, (s, e)):
+        if any(i in covered for i in range(s, e)) or not is_speech_quote(doc, (s, e)) or (skipped and skipped[s]):
             continue
-        if doc._.sg_skipped and doc._.sg_skipped[s]:
-            continue
-        before = [a for a in ordered + out if max(a.contents[-1][1], a.cue[1]) <= s]
+        before = [a for a in ordered if max(a.contents[-1][1], a.cue[1]) <= s]
         if not before:
             continue
-        prev = max(before, key=lambda a: max(a.contents[-1][1], a.cue[1]))
-        gap = sent_no[s] - sent_no[max(prev.contents[-1][1], prev.cue[1]) - 1]
-        if gap > CONTINUATION_GAP:
+        prev = before[-1]
+        last = max(prev.contents[-1][1], prev.cue[1]) - 1
+        opening = doc[s - 1] if s > 0 else doc[s]
+        sent_first = next((t for t in opening.sent if not t.is_space), opening)
+        if sent_first.i not in (s - 1, s) and any(not t.is_punct and not t.is_space for t in doc[last + 1:s - 1]):
+            continue  # a quote inside the journalist's sentence is not the speaker going on
+        if prev.kind == "indirect" and not CONTINUE_INDIRECT:
             continue
-        contents = [(s, e)]
-        out.append(AttributionRef(cue=prev.cue, contents=contents, source=None, kind="direct", shape="quote",
-                                  cue_class="quote", head=prev.head, extra={"continues": id(prev)},
-                                  speaker=None))
-        out[-1].extra["prev"] = prev
-    return out
+        if sent_no[s] - sent_no[last] > gap:
+            continue
+        span = _trim(doc, s, e)
+        if span is None:
+            continue
+        prev.contents.append(span)
+        prev.kind = _kind(doc, prev.contents, qat)
+        covered |= set(range(s, e))
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -388,7 +456,7 @@ def merge(found: list[AttributionRef]) -> list[AttributionRef]:
     attribution whose content lies inside another's (a cue within reported words) is dropped."""
     rank = {"verb": 0, "according": 1, "colon": 2, "quote": 3}
     kept, taken = [], set()
-    for a in sorted(found, key=lambda a: (rank[a.shape], a.cue[0])):
+    for a in sorted(found, key=lambda a: (rank[a.shape], -len(a.tokens()), a.cue[0])):
         toks = a.tokens()
         cue = set(range(*a.cue))
         if a.shape != "quote" and (cue & taken):
