@@ -62,6 +62,12 @@ def compile_cues(raw: dict) -> dict:
         "document_nouns": set(raw.get("document_nouns", [])),
         "document_preps": set(raw.get("document_preps", [])),
         "colon_not_sources": set(raw.get("colon_not_sources", [])),
+        "form_lemmas": dict(raw.get("form_lemmas", {})),
+        "light_verbs": {k: set(v) for k, v in raw.get("light_verbs", {}).items()},
+        "sourceless": {k: set(v) for k, v in raw.get("sourceless", {}).items()},
+        "passive_sourceless": set(raw.get("passive_sourceless", [])),
+        "nominal_cues": set(raw.get("nominal_cues", [])),
+        "nominal_preps": set(raw.get("nominal_preps", [])),
     }
 
 
@@ -123,6 +129,8 @@ def find_attributions(doc: Doc, cues: dict, given_names: dict[str, str], title_h
     found += find.according_attributions(doc, cues, quotes, qat)
     found += find.colon_attributions(doc, cues, quotes, qat, doc._.sg_mention or {})
     found += find.document_attributions(doc, cues, quotes, qat)
+    found += find.sourceless_attributions(doc, cues, quotes, qat)
+    found += find.nominal_attributions(doc, cues, quotes, qat)
     found = find.merge(found)
     find.continue_quotes(doc, quotes, qat, found)
     resolve_speakers(doc, found, qat, given_names, title_heads)

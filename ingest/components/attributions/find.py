@@ -26,6 +26,7 @@ SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT = "nsubjpass"
 CONTINUE_INDIRECT = False
 SPLIT_SIBLINGS = False
+OUTER_FIRST = True
 CONTINUATION_GAP = 2  # sentences between a quote and the attribution it continues
 
 
@@ -199,7 +200,7 @@ def verb_attributions(doc: Doc, cues: dict, quotes: list[tuple[int, int]], qat: 
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX") or (skipped and skipped[tok.i]):
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok, cues)
         cls = lemma_class.get(lemma)
         if cls is None or (tok.pos_ == "AUX" and lemma not in ("say",)):
             continue
@@ -209,6 +210,10 @@ def verb_attributions(doc: Doc, cues: dict, quotes: list[tuple[int, int]], qat: 
         if att is not None:
             out.append(att)
     return out
+
+
+def lemma_of(tok: Token, cues: dict) -> str:
+    return cues["form_lemmas"].get(tok.lower_) or tok.lemma_.lower()
 
 
 def _quote_is_title(doc: Doc, span: tuple[int, int]) -> bool:
@@ -238,6 +243,12 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
     passive_subj = next((c for c in tok.children if c.dep_ == PASSIVE_SUBJECT), None) if passive_agent is not None else None
     if passive_subj is not None:
         nominal.append(passive_subj)
+    light = cues["light_verbs"].get(lemma)
+    if light is not None:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "prt", "oprd", "acomp") and c.lemma_.lower() in light]
+        if not objs:
+            return None
+        clausal = [c for c in clausal if c.i > tok.i]
     if clausal and lemma in cues["addressee_verbs"]:
         nominal = []  # 'told reporters that …': the object is who was told
     content_heads = clausal + nominal + preps
@@ -379,6 +390,70 @@ def document_attributions(doc: Doc, cues: dict, quotes, qat) -> list[Attribution
     return out
 
 
+def sourceless_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+    """'Sanders seemed to reap the benefits', 'Trump is expected to win': an evaluation with no
+    source named; the subject and the complement together are the content."""
+    out, skipped = [], doc._.sg_skipped
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or (skipped and skipped[tok.i]) or qat[tok.i] >= 0:
+            continue
+        lemma = lemma_of(tok, cues)
+        deps = cues["sourceless"].get(lemma)
+        if deps is not None:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        elif lemma in cues["passive_sourceless"] and tok.tag_ == "VBN":
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            deps = {"xcomp", "ccomp", "oprd", "prep"} if not any(c.dep_ == "agent" for c in tok.children) else None
+        else:
+            continue
+        if deps is None or subj is None or subj.lower_ in ("it", "there", "this", "that"):
+            continue
+        comps = [c for c in tok.children if c.dep_ in deps and c.i > tok.i]
+        if lemma not in cues["sourceless"]:
+            comps = [c for c in comps if c.dep_ != "prep" or c.lower_ == "as"]
+        if not comps:
+            continue
+        cue = cue_span(tok)
+        ids = _subtree(subj, {tok.i})
+        for c in comps:
+            ids |= _subtree(c, {tok.i})
+        ids -= set(range(*cue))
+        contents = _spans(doc, ids)
+        if contents:
+            out.append(AttributionRef(cue=cue, contents=contents, source=None, kind=_kind(doc, contents, qat),
+                                      shape="sourceless", cue_class="thought", head=tok.i))
+    return out
+
+
+def nominal_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+    """'Trump's claim that the election was rigged', 'her support for the deal': a cue noun with a
+    possessor (the source) and a that-clause or of/for/to complement (the content)."""
+    out, skipped = [], doc._.sg_skipped
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues["nominal_cues"] or qat[tok.i] >= 0 or \
+                (skipped and skipped[tok.i]):
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or poss.pos_ not in ("PROPN", "PRON", "NOUN") or poss.lower_ in ("its",):
+            continue
+        comps = [c for c in tok.children if c.i > tok.i and (
+            c.dep_ == "prep" and c.lower_ in cues["nominal_preps"] or
+            c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children))]
+        if not comps:
+            continue
+        ids = set()
+        for c in comps:
+            ids |= _subtree(c)
+        ids = _widen_to_quotes(ids, quotes, qat, tok)
+        src = source_span(doc, poss, ids | {tok.i})
+        contents = _spans(doc, ids)
+        if contents and src:
+            out.append(AttributionRef(cue=(tok.i, tok.i + 1), contents=contents, source=src,
+                                      kind=_kind(doc, contents, qat), shape="nominal", cue_class="nominal",
+                                      head=tok.i))
+    return out
+
+
 def colon_attributions(doc: Doc, cues: dict, quotes, qat, mention: dict) -> list[AttributionRef]:
     """'Peskov: the British government is threatening …' — a line or sentence opening with a named
     actor (at most 6 words) and a colon; what follows, to the line end, is the statement."""
@@ -454,9 +529,10 @@ def _sentence_numbers(doc: Doc) -> list[int]:
 def merge(found: list[AttributionRef]) -> list[AttributionRef]:
     """Keep one attribution per content: the first of verb > according > colon > quote; an
     attribution whose content lies inside another's (a cue within reported words) is dropped."""
-    rank = {"verb": 0, "according": 1, "colon": 2, "quote": 3}
+    rank = {"verb": 0, "according": 1, "colon": 2, "nominal": 3, "sourceless": 4, "quote": 5}
     kept, taken = [], set()
-    for a in sorted(found, key=lambda a: (rank[a.shape], -len(a.tokens()), a.cue[0])):
+    for a in sorted(found, key=lambda a: (-len(a.tokens()), rank[a.shape], a.cue[0]) if OUTER_FIRST
+                    else (rank[a.shape], -len(a.tokens()), a.cue[0])):
         toks = a.tokens()
         cue = set(range(*a.cue))
         if a.shape != "quote" and (cue & taken):
