@@ -68,6 +68,7 @@ def compile_cues(raw: dict) -> dict:
         "passive_sourceless": set(raw.get("passive_sourceless", [])),
         "nominal_cues": set(raw.get("nominal_cues", [])),
         "nominal_preps": set(raw.get("nominal_preps", [])),
+        "quantifier_sources": set(raw.get("quantifier_sources", [])),
     }
 
 

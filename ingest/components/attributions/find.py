@@ -167,6 +167,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if obj is not None and obj.i < verb.i:  # object control: 'urged Biden to say' -> Biden
                 return obj
         return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.head.pos_ in ("VERB", "AUX"):  # 'by saying', 'after warning'
+        return subject_of(head.head, depth + 1)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
         return head  # 'a statement saying', 'Trump, speaking at a rally'
     return None
@@ -228,8 +230,10 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
         if agent is not None:
             passive_agent = next((c for c in agent.children if c.dep_ == "pobj"), None)
             subj = passive_agent
+            if subj is not None and tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+                return _modifier_attribution(doc, tok, subj, cls, quotes, qat)
     if subj is None or subj.lower_ in cues["not_sources"] or subj.dep_ == "expl" or \
-            subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            subj.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and subj.lower_ not in cues["quantifier_sources"]:
         return None
     if subj.lower_ == "it" and tok.tag_ in ("VBN",):
         return None
@@ -289,11 +293,26 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
                           cue_class=cls, head=tok.i)
 
 
+def _modifier_attribution(doc, tok, agent, cls, quotes, qat):
+    """'The immigration bill, opposed by House Republicans, …': the modified noun phrase is the content."""
+    noun = tok.head
+    ids = {noun.i} | {i for c in noun.children if c.i != tok.i and c.dep_ not in ("relcl", "acl", "punct")
+                      for i in _subtree(c)}
+    cue = cue_span(tok)
+    src_ids = _subtree(agent)
+    src = _trim(doc, min(src_ids), max(src_ids) + 1)
+    contents = _spans(doc, ids - src_ids - set(range(*cue)))
+    if not contents or src is None:
+        return None
+    return AttributionRef(cue=cue, contents=contents, source=src, kind=_kind(doc, contents, qat), shape="verb",
+                          cue_class=cls, head=tok.i)
+
+
 def _circumstance(prep: Token, cues: dict) -> bool:
     """'said on Tuesday', 'told CNN in an interview': time, place and medium, not content."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
-        return prep.dep_ != "prt"
+        return prep.dep_ != "prt" and not any(c.dep_ in ("pcomp", "ccomp") for c in prep.children)
     if pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"):
         return True
     return pobj.lemma_.lower() in cues["time_words"]
@@ -301,7 +320,7 @@ def _circumstance(prep: Token, cues: dict) -> bool:
 
 def _preceding_quote(doc: Doc, tok: Token, subj: Token, quotes, qat) -> tuple[int, int] | None:
     """A quote closing just before the cue and its subject ('“…,” Horowitz said' / '“…,” said Horowitz')."""
-    first = min(tok.i, subj.i if subj is not None else tok.i)
+    first = min(tok.i, subj.left_edge.i if subj is not None else tok.i)
     i = first - 1
     while i >= 0 and (doc[i].is_punct and not doc[i].is_quote or doc[i].is_space):
         i -= 1
