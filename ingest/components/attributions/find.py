@@ -25,7 +25,7 @@ MAX_QUOTE_TOKENS = 400  # an unbalanced quote mark must not swallow the rest of 
 SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT = "nsubjpass"
 CONTINUE_INDIRECT = False
-SPLIT_SIBLINGS = False
+SPLIT_SIBLINGS = True
 OUTER_FIRST = True
 CONTINUATION_GAP = 2  # sentences between a quote and the attribution it continues
 
@@ -264,16 +264,21 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
     if not content_heads:
         # '“…,” Horowitz said' with the quote parsed apart; 'He said: “…”' with the quote after
         nxt = _preceding_quote(doc, tok, subj, quotes, qat) or _following_quote(doc, tok, quotes, qat)
-        if nxt is None:
+        if nxt is not None:
+            ids = set(range(*nxt))
+        elif cls == "reporting" and tok.dep_ in ("parataxis", "ROOT", "ccomp") and lemma in PARENTHETICAL:
+            ids = _parenthetical_content(doc, tok, subj)  # 'If the law conflicts, Rubio said, Christians must …'
+            if not ids:
+                return None
+        else:
             return None
-        ids = set(range(*nxt))
     else:
         # a sibling cue inside the content ('…, calling them', '… and predicted that') is an
         # attribution of its own
         stop = {subj.i, tok.i} | {t.i for c in content_heads for t in c.subtree
-                                  if t.i != c.i and t.dep_ in ("advcl", "conj") and t.pos_ == "VERB"
-                                  and t.lemma_.lower() in cues["lemma_class"] and qat[t.i] < 0
-                                  and not any(ch.dep_ == "mark" for ch in t.children) and SPLIT_SIBLINGS}
+                                  if t.i != c.i and t.dep_ == "conj" and t.pos_ == "VERB" and qat[t.i] < 0
+                                  and cues["lemma_class"].get(lemma_of(t, cues)) == "reporting"
+                                  and any(ch.dep_ == "nsubj" for ch in t.children) and SPLIT_SIBLINGS}
         ids = set()
         for c in content_heads:
             ids |= _subtree(c, stop)
@@ -316,6 +321,27 @@ def _circumstance(prep: Token, cues: dict) -> bool:
     if pobj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"):
         return True
     return pobj.lemma_.lower() in cues["time_words"]
+
+
+PARENTHETICAL = {"say", "add", "note", "write", "argue", "insist", "explain", "warn", "claim", "contend",
+                 "tell", "recall", "predict", "suggest", "continue", "conclude", "reply", "respond"}
+
+
+def _parenthetical_content(doc: Doc, tok: Token, subj: Token) -> set[int]:
+    """The rest of the sentence around a parenthetical 'X said' set off by commas."""
+    sent = tok.sent
+    seg = _subtree(tok) if tok.dep_ == "parataxis" else {subj.i, tok.i} | _subtree(subj) | \
+        {c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod", "npadvmod", "punct")} | \
+        {i for c in tok.children if c.dep_ in ("prep", "dative", "dobj") for i in _subtree(c)}
+    seg = {i for i in seg if not doc[i].is_punct}
+    lo, hi = min(seg), max(seg)
+    before = [t for t in doc[sent.start:lo] if not t.is_punct and not t.is_space]
+    after = [t for t in doc[hi + 1:sent.end] if not t.is_punct and not t.is_space]
+    if len(before) < 3 or not after:
+        return set()
+    if doc[lo - 1].text not in (",", "—", "-", "–") or doc[hi + 1].text not in (",", "—", "-", "–"):
+        return set()
+    return {t.i for t in before + after}
 
 
 def _preceding_quote(doc: Doc, tok: Token, subj: Token, quotes, qat) -> tuple[int, int] | None:
