@@ -35,7 +35,6 @@ POLNEAR = SHARED / "peer" / "polnear"
 SCORER = SHARED / "eval" / "score_attributions.py"
 CACHE = Path("/tmp/polnear-cache")
 OURS = "stancegraph_attributions"
-CUE_CLASS_FILE = REPO / "ingest" / "patterns" / "attribution_cues.json"
 
 
 def articles(split: str) -> list[Article]:
@@ -70,93 +69,67 @@ def load_scorer():
     return mod
 
 
-def cue_classes() -> dict[str, str]:
-    """lemma -> class name, from the cue lexicon's classes."""
-    data = json.loads(CUE_CLASS_FILE.read_text(encoding="utf-8"))
-    out = {}
-    for cls, lemmas in data.get("score_classes", {}).items():
-        for lemma in lemmas:
-            out[lemma] = cls
-    return out
+CLASS_NAMES = {"reporting": "reporting verbs", "stance": "stance verbs", "thought": "thought/intention",
+               "evidence": "evidence (poll shows)"}
 
 
-def cue_class(text: str, classes: dict[str, str], lemmatize) -> str:
-    words = text.lower().replace("’", "'").split()
-    joined = " ".join(words)
-    if "according" in words:
+def cue_class(doc, spans, cues: dict) -> str:
+    """The class of a gold cue, from the lemmas of its words in context: the attribution lexicon's
+    class of its last cue verb, else according-to, colon, a nominal cue, a sourceless 'seems'/'is
+    expected', or 'other' (outside the lexicon)."""
+    toks = [t for s, e in spans if (span := doc.char_span(s, e, alignment_mode="expand")) is not None for t in span]
+    words = [t.lower_ for t in toks]
+    if "according" in words or words[:1] == ["per"]:
         return "according-to"
-    if joined.strip() in (":", "—", "-"):
+    if words and all(t.is_punct for t in toks) and ":" in words:
         return "colon"
-    for w in reversed(words):
-        lemma = lemmatize(w)
-        if lemma in classes:
-            return classes[lemma]
-    if not words:
-        return "(no cue)"
-    return "other"
+    lemmas = [cues["form_lemmas"].get(t.lower_) or t.lemma_.lower() for t in toks]
+    for t, lemma in reversed(list(zip(toks, lemmas))):
+        if t.pos_ in ("VERB", "AUX") and lemma in cues["lemma_class"]:
+            return CLASS_NAMES[cues["lemma_class"][lemma]]
+    for t, lemma in reversed(list(zip(toks, lemmas))):
+        if lemma in cues["sourceless"] or lemma in cues["passive_sourceless"] and t.tag_ == "VBN":
+            return "sourceless (seems, is expected)"
+        if t.pos_ == "NOUN" and lemma in cues["nominal_cues"]:
+            return "nominal (her claim that)"
+        if lemma in cues["lemma_class"]:
+            return CLASS_NAMES[cues["lemma_class"][lemma]]
+    return "other (outside the lexicon)" if toks else "(no cue)"
 
 
-def breakdown(split: str, pred_path: Path, nlp) -> None:
-    """Recall of gold attributions by the class of their cue: paired, and paired with overlapping source."""
+def breakdown(split: str, pred_path: Path, docs, arts, cues: dict) -> None:
+    """Recall of gold attributions by the class of their cue: paired, paired with an overlapping
+    source, and the content tokens found (and the precision of the paired predictions' content)."""
     sc = load_scorer()
-    classes = cue_classes()
-    lemmatizer = {}
-
-    def lemmatize(w):
-        if w not in lemmatizer:
-            doc = nlp.make_doc(w)
-            for name, proc in nlp.pipeline:
-                if name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"):
-                    doc = proc(doc)
-            lemmatizer[w] = doc[0].lemma_.lower() if len(doc) else w
-        return lemmatizer[w]
-
     split_dir = POLNEAR / split
     copies = sc.annotation_copies(split_dir)
     records = sc.load_predictions(pred_path, collections.defaultdict(list))
-    stats = collections.defaultdict(lambda: collections.Counter())
-    for name, files in sorted(copies.items()):
-        tpath = split_dir / "text" / f"{name}.txt"
-        if not tpath.exists():
+    stats = collections.defaultdict(collections.Counter)
+    for doc, art in zip(docs, arts):
+        name = Path(art.source).name[:-4]
+        if name not in copies:
             continue
-        text = tpath.read_text(encoding="utf-8")
-        gold, _ = sc.parse_ann(split_dir / "attributions" / files[0])
+        text = art.text
+        gold, _ = sc.parse_ann(split_dir / "attributions" / copies[name][0])
         pred = sc.clean_attributions(records[name], len(text), name, []) if name in records else []
-        toks = sc.Tokens(text)
-        c, _, missed = sc.score_article(toks, gold, pred)
-        missed_ids = {id(g) for g in missed}
-        # which pred each gold is paired with: recompute cheaply via score_article internals
+        pairs = {id(g): p for p, g in _pairs(sc, sc.Tokens(text), gold, pred)}
         for g in gold:
-            cue = " ".join(text[s:e] for s, e in g["cue"])
-            cls = cue_class(cue, classes, lemmatize)
-            st = stats[cls]
+            st = stats[cue_class(doc, g["cue"], cues)]
             st["gold"] += 1
             st["gold_content"] += len(g["ctok"])
-            if id(g) not in missed_ids:
-                st["paired"] += 1
-    # source overlap per class needs the pairs: redo the pairing here
-    for name, files in sorted(copies.items()):
-        tpath = split_dir / "text" / f"{name}.txt"
-        if not tpath.exists():
-            continue
-        text = tpath.read_text(encoding="utf-8")
-        gold, _ = sc.parse_ann(split_dir / "attributions" / files[0])
-        pred = sc.clean_attributions(records[name], len(text), name, []) if name in records else []
-        for p, g in _pairs(sc, sc.Tokens(text), gold, pred):
-            cue = " ".join(text[s:e] for s, e in g["cue"])
-            st = stats[cue_class(cue, classes, lemmatize)]
-            if p["srctok"] and g["srctok"] and p["srctok"] & g["srctok"]:
-                st["src_ovl"] += 1
-            if g["srctok"]:
-                st["paired_gold_src"] += 1
+            p = pairs.get(id(g))
+            if p is None:
+                continue
+            st["paired"] += 1
+            st["src_ovl"] += bool(p["srctok"] and g["srctok"] and p["srctok"] & g["srctok"])
             st["content_shared"] += len(p["ctok"] & g["ctok"])
             st["pred_content"] += len(p["ctok"])
     total = sum(s["gold"] for s in stats.values())
     print(f"\nBy gold cue class ({split}): recall of attributions, of sources (overlap), of content tokens")
-    print(f"{'class':18} {'gold':>5} {'share':>6} {'paired':>7} {'src-ovl R':>9} {'content R':>9} {'content P':>9}")
+    print(f"{'class':32} {'gold':>5} {'share':>6} {'paired':>7} {'src-ovl R':>9} {'content R':>9} {'content P':>9}")
     for cls, st in sorted(stats.items(), key=lambda kv: -kv[1]["gold"]):
         g = st["gold"]
-        print(f"{cls:18} {g:5d} {g / total:6.1%} {st['paired'] / g:7.1%} {st['src_ovl'] / g:9.1%} "
+        print(f"{cls:32} {g:5d} {g / total:6.1%} {st['paired'] / g:7.1%} {st['src_ovl'] / g:9.1%} "
               f"{st['content_shared'] / max(st['gold_content'], 1):9.1%} "
               f"{st['content_shared'] / max(st['pred_content'], 1):9.1%}")
 
@@ -209,7 +182,7 @@ def main() -> None:
     cmd = [sys.executable, str(SCORER), "--split", args.split, "--pred", str(out)] + (["--verbose"] if args.verbose else [])
     subprocess.run(cmd, check=True)
     if not args.no_breakdown:
-        breakdown(args.split, out, nlp)
+        breakdown(args.split, out, docs, arts, ours.cues)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@ from .roles import RoleFinder
 from .stances import StanceFinder
 
 # Our components, in pipeline order (after the model's own NER).
-PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "stancegraph_stances",
-            "stancegraph_attributions"]
+# Attributions run before stances, which will take their holder from the attribution stating them.
+PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "stancegraph_attributions",
+            "stancegraph_stances"]
 
 
 def _title_words() -> set[str]:

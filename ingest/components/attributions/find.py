@@ -393,11 +393,31 @@ def according_attributions(doc: Doc, cues: dict, quotes, qat) -> list[Attributio
             src = _trim(doc, min(src_ids), max(src_ids) + 1)
             phrase = _subtree(tok) | set(range(*cue)) | src_ids
             ids = _clause_content(doc, tok, phrase, quotes, qat)
+            if ids and all(doc[i].lower_ in DEICTIC or doc[i].is_punct or doc[i].is_space for i in ids):
+                ids = _previous_statement(doc, tok, quotes, qat)  # '“…” That’s according to a blog by …'
             contents = _spans(doc, ids)
             if contents and src:
                 out.append(AttributionRef(cue=cue, contents=contents, source=src, kind=_kind(doc, contents, qat),
                                           shape="according", cue_class="according", head=tok.i))
     return out
+
+
+DEICTIC = {"that", "this", "it", "'s", "’s", "is", "was", "all", "so", "these", "those", "are", "were"}
+
+
+def _previous_statement(doc: Doc, tok: Token, quotes, qat) -> set[int]:
+    """What a deictic 'That's according to X' points back to: the quote ending just before, else
+    the sentence before."""
+    sent = tok.sent
+    i = sent.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct and not doc[i].is_quote):
+        i -= 1
+    if i < 0:
+        return set()
+    if doc[i].is_quote and i > 0 and qat[i - 1] >= 0 and quotes[qat[i - 1]][1] == i:
+        return set(range(*quotes[qat[i - 1]]))
+    prev = doc[i].sent
+    return {t.i for t in prev if not t.is_space}
 
 
 def _clause_content(doc: Doc, tok: Token, phrase: set[int], quotes, qat) -> set[int]:

@@ -37,11 +37,21 @@ HONORIFIC = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.":
 SIGN_OFF = {"yours", "sincerely", "regards", "faithfully", "truly"}
 
 
+def person_like(actor: ActorRef, given_names: dict[str, str]) -> bool:
+    """A person, or an 'organization' the model mistook for one: two or three capitalized words
+    opening with a known given name ('Vince Cable')."""
+    if actor.kind == "person":
+        return True
+    words = actor.name.split()
+    return actor.kind == "organization" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+        and words[0].lower() in given_names
+
+
 def actor_genders(doc: Doc, actors: list[ActorRef], given_names: dict[str, str]) -> dict[int, str]:
     """Actor index -> 'm'/'f' for persons, from honorifics before a mention, else the given name."""
     out = {}
     for idx, a in enumerate(actors):
-        if a.kind != "person":
+        if not person_like(a, given_names):
             continue
         for start, _ in a.mentions:
             if start > 0 and doc[start - 1].lower_ in HONORIFIC:
@@ -90,6 +100,7 @@ class SpeakerResolver:
         self.roles = doc._.sg_roles or []
         self.title_heads = title_heads
         self.gender = actor_genders(doc, self.actors, given_names)
+        self.personal = {idx for idx, a in enumerate(self.actors) if person_like(a, given_names)}
         self.sig = None
         self._sig_done = False
         # (token index, actor) of person mentions, and of main-clause subject mentions
@@ -97,7 +108,7 @@ class SpeakerResolver:
         for idx, a in enumerate(self.actors):
             for start, end in a.mentions:
                 root = doc[start:end].root
-                if a.kind == "person":
+                if idx in self.personal:
                     self.person_mentions.append((start, idx))
                     if root.dep_ in ("nsubj", "nsubjpass"):
                         self.focus.append((start, idx))
@@ -108,8 +119,7 @@ class SpeakerResolver:
         self.other_focus.sort()
 
     def add_source(self, tok_i: int, actor: int) -> None:
-        kind = self.actors[actor].kind
-        target = self.focus if kind == "person" else self.other_focus
+        target = self.focus if actor in self.personal else self.other_focus
         pos = bisect_left(target, (tok_i, actor))
         if pos >= len(target) or target[pos] != (tok_i, actor):
             target.insert(pos, (tok_i, actor))
@@ -147,7 +157,7 @@ class SpeakerResolver:
         return start
 
     def _compatible(self, idx: int, gender: str) -> bool:
-        return self.actors[idx].kind == "person" and self.gender.get(idx, gender) == gender
+        return idx in self.personal and self.gender.get(idx, gender) == gender
 
     def _person(self, i: int, gender: str) -> int | None:
         floor = self._sentence_floor(i)
@@ -181,6 +191,8 @@ class SpeakerResolver:
         words = {t.lower_ for t in head.subtree if t.i <= head.i and t.dep_ != "det"}
         holders = []
         for r in self.roles:
+            if r.sent[0] <= head.i < r.sent[1]:
+                continue  # a role read off this very phrase ('the Lib Dem spokesman' -> the last name) is no evidence
             title = r.title.lower().split()
             if not title or title[-1] != head.lower_:
                 continue
@@ -217,7 +229,7 @@ def resolve_speakers(doc: Doc, atts: list[AttributionRef], qat: list[int], given
         span = doc[a.source[0]:a.source[1]]
         head = span.root
         a.speaker, a.how = res.resolve(head, qat[head.i] >= 0)
-        if a.speaker is None:  # a name anywhere in a short mention ('Sen. Bernie Sanders (I-Vt.)')
+        if a.speaker is None and head.pos_ == "PROPN":  # a name in a short mention ('Sen. Bernie Sanders (I-Vt.)')
             names = {res.mention[t.i] for t in span if t.i in res.mention and t.dep_ in ("compound", "appos", "flat")}
             if len(names) == 1 and len(span) <= 4:
                 a.speaker, a.how = names.pop(), "name"
