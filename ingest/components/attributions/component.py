@@ -126,12 +126,13 @@ def find_attributions(doc: Doc, cues: dict, given_names: dict[str, str], title_h
     """Every attribution of `doc` (pure: reads the parse and the actors/roles annotations)."""
     quotes = find.quote_spans(doc)
     qat = find.quote_index(doc, quotes)
-    found = find.verb_attributions(doc, cues, quotes, qat)
-    found += find.according_attributions(doc, cues, quotes, qat)
+    toks = list(doc)  # one Token object per word, shared by every shape
+    found = find.verb_attributions(doc, cues, quotes, qat, toks)
+    found += find.according_attributions(doc, cues, quotes, qat, toks)
     found += find.colon_attributions(doc, cues, quotes, qat, doc._.sg_mention or {})
-    found += find.document_attributions(doc, cues, quotes, qat)
-    found += find.sourceless_attributions(doc, cues, quotes, qat)
-    found += find.nominal_attributions(doc, cues, quotes, qat)
+    found += find.document_attributions(doc, cues, quotes, qat, toks)
+    found += find.sourceless_attributions(doc, cues, quotes, qat, toks)
+    found += find.nominal_attributions(doc, cues, quotes, qat, toks)
     found = find.merge(found)
     find.continue_quotes(doc, quotes, qat, found)
     resolve_speakers(doc, found, qat, given_names, title_heads)

@@ -196,10 +196,10 @@ def source_span(doc: Doc, subj: Token, exclude: set[int]) -> tuple[int, int] | N
 
 # -- shapes ---------------------------------------------------------------------------------
 
-def verb_attributions(doc: Doc, cues: dict, quotes: list[tuple[int, int]], qat: list[int]) -> list[AttributionRef]:
+def verb_attributions(doc: Doc, cues: dict, quotes, qat, toks: list[Token] | None = None) -> list[AttributionRef]:
     out = []
     lemma_class, skipped = cues["lemma_class"], doc._.sg_skipped
-    for tok in doc:
+    for tok in toks if toks is not None else doc:
         if tok.pos_ not in ("VERB", "AUX") or (skipped and skipped[tok.i]):
             continue
         lemma = lemma_of(tok, cues)
@@ -372,12 +372,15 @@ def _following_quote(doc: Doc, tok: Token, quotes, qat) -> tuple[int, int] | Non
     return None
 
 
-def according_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+def according_attributions(doc: Doc, cues: dict, quotes, qat, toks: list[Token] | None = None) -> list[AttributionRef]:
     """'according to X' (or another multi-word cue): the rest of its clause is the content."""
     out, skipped = [], doc._.sg_skipped
+    toks = toks if toks is not None else list(doc)
+    firsts = {seq[0] for seq in cues["according"]}
+    starts = [t for t in toks if t.lower_ in firsts]
     for seq in cues["according"]:
         n = len(seq)
-        for tok in doc:
+        for tok in starts:
             if tok.lower_ != seq[0] or tok.i + n > len(doc) or (skipped and skipped[tok.i]):
                 continue
             if [t.lower_ for t in doc[tok.i:tok.i + n]] != seq:
@@ -431,12 +434,12 @@ def _clause_content(doc: Doc, tok: Token, phrase: set[int], quotes, qat) -> set[
     return _widen_to_quotes(ids, quotes, qat, tok)
 
 
-def document_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+def document_attributions(doc: Doc, cues: dict, quotes, qat, toks: list[Token] | None = None) -> list[AttributionRef]:
     """'In the latest CBS poll, Trump leads by 8 points': a poll, survey, report or statement named
     in a prepositional phrase on a clause is its source (unless the clause's verb is itself a cue:
     'said in a statement' belongs to the subject of 'said')."""
     out, skipped = [], doc._.sg_skipped
-    for tok in doc:
+    for tok in toks if toks is not None else doc:
         if tok.lower_ not in cues["document_preps"] or tok.dep_ != "prep" or (skipped and skipped[tok.i]):
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
@@ -455,11 +458,11 @@ def document_attributions(doc: Doc, cues: dict, quotes, qat) -> list[Attribution
     return out
 
 
-def sourceless_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+def sourceless_attributions(doc: Doc, cues: dict, quotes, qat, toks: list[Token] | None = None) -> list[AttributionRef]:
     """'Sanders seemed to reap the benefits', 'Trump is expected to win': an evaluation with no
     source named; the subject and the complement together are the content."""
     out, skipped = [], doc._.sg_skipped
-    for tok in doc:
+    for tok in toks if toks is not None else doc:
         if tok.pos_ not in ("VERB", "AUX") or (skipped and skipped[tok.i]) or qat[tok.i] >= 0:
             continue
         lemma = lemma_of(tok, cues)
@@ -490,11 +493,11 @@ def sourceless_attributions(doc: Doc, cues: dict, quotes, qat) -> list[Attributi
     return out
 
 
-def nominal_attributions(doc: Doc, cues: dict, quotes, qat) -> list[AttributionRef]:
+def nominal_attributions(doc: Doc, cues: dict, quotes, qat, toks: list[Token] | None = None) -> list[AttributionRef]:
     """'Trump's claim that the election was rigged', 'her support for the deal': a cue noun with a
     possessor (the source) and a that-clause or of/for/to complement (the content)."""
     out, skipped = [], doc._.sg_skipped
-    for tok in doc:
+    for tok in toks if toks is not None else doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues["nominal_cues"] or qat[tok.i] >= 0 or \
                 (skipped and skipped[tok.i]):
             continue
