@@ -202,3 +202,10 @@ def test_attribution_covering_finds_the_attribution_of_a_token(nlp):
     n = attribution_covering(doc, tanks)
     assert n is not None and doc[doc._.sg_attributions[n].source[0]].text == "Scholz"
     assert attribution_covering(doc, 0) is None
+
+
+def test_opinion_piece_i_is_the_author_of_the_bio_line(run):
+    text = ("I grew up in a small town. I know all about the politics of fear.\n\n"
+            "Charlotte Meehan is a playwright and teaches at Wheaton College.")
+    a = one(run(text), "know")
+    assert a["source"] == "I" and a["speaker"] == "Charlotte Meehan"

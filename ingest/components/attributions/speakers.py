@@ -34,6 +34,7 @@ FIRST = {"i", "we", "me", "us", "my", "our"}
 RELATIVE = {"who", "which", "that", "whom"}
 HONORIFIC = {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
              "miss": "f", "dame": "f", "lady": "f", "baroness": "f"}
+AUTHOR_LINE = {"is", "was", "writes", "teaches", "served", "has", "lives", ","}
 SIGN_OFF = {"yours", "sincerely", "regards", "faithfully", "truly"}
 
 
@@ -59,8 +60,10 @@ def actor_genders(doc: Doc, actors: list[ActorRef], given_names: dict[str, str])
                 break
         if idx not in out:
             for name in [a.name, *a.aliases]:
-                first = name.split()[0].lower().strip(".") if name.split() else ""
-                if first in given_names and len(name.split()) > 1:
+                words = [w.lower().strip(".") for w in name.split()]
+                # the first given name among the leading words ('Crooked Hillary Clinton' -> hillary)
+                first = next((w for w in words[:-1][:2] if w in given_names), None)
+                if first is not None:
                     out[idx] = given_names[first]
                     break
     return out
@@ -75,6 +78,16 @@ def signatory(doc: Doc, actors: list[ActorRef]) -> int | None:
         if line.strip():
             lines.append((offset, offset + len(line), line.strip()))
         offset += len(line) + 1
+    for start, end, text in lines[-2:]:  # an op-ed's author line: 'Charlotte Meehan is a playwright …'
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 3 or span[0].i not in mention:
+            continue
+        idx = mention[span[0].i]
+        j = span[0].i
+        while j < span.end and mention.get(j) == idx:
+            j += 1
+        if actors[idx].kind == "person" and j < span.end and doc[j].lower_ in AUTHOR_LINE:
+            return idx
     candidates = lines[-3:] + lines[:3]
     for start, end, text in candidates:
         words = text.replace(",", " ").split()
