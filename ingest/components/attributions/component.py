@@ -69,6 +69,7 @@ def compile_cues(raw: dict) -> dict:
         "nominal_cues": set(raw.get("nominal_cues", [])),
         "nominal_preps": set(raw.get("nominal_preps", [])),
         "quantifier_sources": set(raw.get("quantifier_sources", [])),
+        "no_xcomp": set(raw.get("no_xcomp", [])),
     }
 
 

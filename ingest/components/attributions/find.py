@@ -26,6 +26,7 @@ SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT = "nsubjpass"
 CONTINUE_INDIRECT = False
 SPLIT_SIBLINGS = True
+SPLIT_PARTICIPLES = False
 OUTER_FIRST = True
 CONTINUATION_GAP = 2  # sentences between a quote and the attribution it continues
 
@@ -174,6 +175,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _adjacent_subject(doc: Doc, tok: Token, qat: list[int]) -> Token | None:
+    """The noun just before a subjectless finite speech verb (adverbs skipped), when the parser
+    hung it elsewhere ('…, former president Bill Clinton said his wife …')."""
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].dep_ in ("advmod", "aux", "neg"):
+        i -= 1
+    if i < 0 or qat[i] >= 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].dep_ in ("pobj", "dobj", "poss"):
+        return None
+    return doc[i]
+
+
 def source_span(doc: Doc, subj: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The subject's noun phrase: its subtree without relative clauses, cue and content."""
     ids = {subj.i}
@@ -224,6 +236,8 @@ def _quote_is_title(doc: Doc, span: tuple[int, int]) -> bool:
 
 def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
     subj = subject_of(tok)
+    if subj is None and cls == "reporting" and tok.dep_ in ("ROOT", "ccomp", "parataxis") and tok.tag_ in ("VBD", "VBZ", "VBP"):
+        subj = _adjacent_subject(doc, tok, qat)  # a misparse: 'Tuesday, …, former president Bill Clinton said'
     passive_agent = None
     if subj is None:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -238,9 +252,10 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
     if subj.lower_ == "it" and tok.tag_ in ("VBN",):
         return None
     clausal = [c for c in tok.children if c.dep_ in cues["clausal_deps"] and c.i != subj.i
-               and not (c.dep_ == "xcomp" and c.pos_ not in ("VERB", "AUX"))]
+               and not (c.dep_ == "xcomp" and (c.pos_ not in ("VERB", "AUX") or lemma in cues["no_xcomp"]))]
     nominal = [c for c in tok.children if c.dep_ in cues["nominal_deps"] and c.i != subj.i]
-    preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in cues["content_preps"] | set(cues["particles"].get(lemma, ()))]
+    own = cues["particles"].get(lemma)  # a verb with its own prepositions takes only those
+    preps = [c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in (own if own is not None else cues["content_preps"])]
     preps = [p for p in preps if not _circumstance(p, cues) and p.i > tok.i]
     if clausal:  # 'said of Trump that …' keeps 'of'; 'said on his tax returns that …' does not
         preps = [p for p in preps if p.lower_ in cues["particles"].get(lemma, ())]
@@ -278,7 +293,10 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
         stop = {subj.i, tok.i} | {t.i for c in content_heads for t in c.subtree
                                   if t.i != c.i and t.dep_ == "conj" and t.pos_ == "VERB" and qat[t.i] < 0
                                   and cues["lemma_class"].get(lemma_of(t, cues)) == "reporting"
-                                  and any(ch.dep_ == "nsubj" for ch in t.children) and SPLIT_SIBLINGS}
+                                  and any(ch.dep_ == "nsubj" for ch in t.children) and SPLIT_SIBLINGS} \
+            | {t.i for c in content_heads for t in c.subtree
+               if t.i != c.i and t.dep_ == "advcl" and t.tag_ == "VBG" and qat[t.i] < 0 and SPLIT_PARTICIPLES
+               and cues["lemma_class"].get(lemma_of(t, cues)) == "reporting" and doc[t.i - 1].text in (",", "—")}
         ids = set()
         for c in content_heads:
             ids |= _subtree(c, stop)
@@ -443,7 +461,7 @@ def document_attributions(doc: Doc, cues: dict, quotes, qat, toks: list[Token] |
         if tok.lower_ not in cues["document_preps"] or tok.dep_ != "prep" or (skipped and skipped[tok.i]):
             continue
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.lemma_.lower() not in cues["document_nouns"] or pobj.tag_ not in ("NN", "NNS"):
+        if pobj is None or pobj.lemma_.lower() not in cues["document_nouns"] or pobj.tag_ != "NN":
             continue
         head = tok.head
         if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() in cues["lemma_class"] or qat[tok.i] >= 0:
