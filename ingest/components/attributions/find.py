@@ -24,10 +24,10 @@ OPENING, CLOSING, STRAIGHT = "“«„", "”»", '"'
 MAX_QUOTE_TOKENS = 400  # an unbalanced quote mark must not swallow the rest of a long text
 SUBJECT_DEPS = ("nsubj",)
 PASSIVE_SUBJECT = "nsubjpass"
-CONTINUE_INDIRECT = False
-SPLIT_SIBLINGS = True
-SPLIT_PARTICIPLES = False
-OUTER_FIRST = True
+# Hand-set decisions, each measured on PolNeAR train (tools/score_polnear.py):
+CONTINUE_INDIRECT = False  # a quote after an indirect attribution is not its continuation
+SPLIT_SIBLINGS = True  # '… said X, and three-quarters said Y': a conjoined speech clause with its own subject stands alone
+OUTER_FIRST = True  # nested attributions: the outer one (larger content) wins ('FALLIN: I think …')
 CONTINUATION_GAP = 2  # sentences between a quote and the attribution it continues
 
 
@@ -293,10 +293,7 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
         stop = {subj.i, tok.i} | {t.i for c in content_heads for t in c.subtree
                                   if t.i != c.i and t.dep_ == "conj" and t.pos_ == "VERB" and qat[t.i] < 0
                                   and cues["lemma_class"].get(lemma_of(t, cues)) == "reporting"
-                                  and any(ch.dep_ == "nsubj" for ch in t.children) and SPLIT_SIBLINGS} \
-            | {t.i for c in content_heads for t in c.subtree
-               if t.i != c.i and t.dep_ == "advcl" and t.tag_ == "VBG" and qat[t.i] < 0 and SPLIT_PARTICIPLES
-               and cues["lemma_class"].get(lemma_of(t, cues)) == "reporting" and doc[t.i - 1].text in (",", "—")}
+                                  and any(ch.dep_ == "nsubj" for ch in t.children) and SPLIT_SIBLINGS}
         ids = set()
         for c in content_heads:
             ids |= _subtree(c, stop)
@@ -587,9 +584,7 @@ def continue_quotes(doc: Doc, quotes, qat, found: list[AttributionRef], gap: int
             continue
         prev = before[-1]
         last = max(prev.contents[-1][1], prev.cue[1]) - 1
-        opening = doc[s - 1] if s > 0 else doc[s]
-        sent_first = next((t for t in opening.sent if not t.is_space), opening)
-        if sent_first.i not in (s - 1, s) and any(not t.is_punct and not t.is_space for t in doc[last + 1:s - 1]):
+        if not _opens_sentence(doc, s) and any(not t.is_punct and not t.is_space for t in doc[last + 1:s - 1]):
             continue  # a quote inside the journalist's sentence is not the speaker going on
         if prev.kind == "indirect" and not CONTINUE_INDIRECT:
             continue
@@ -601,6 +596,18 @@ def continue_quotes(doc: Doc, quotes, qat, found: list[AttributionRef], gap: int
         prev.contents.append(span)
         prev.kind = _kind(doc, prev.contents, qat)
         covered |= set(range(s, e))
+
+
+def _opens_sentence(doc: Doc, s: int) -> bool:
+    """The quote starting at token s (its mark at s - 1) opens a sentence; the parser may leave the
+    mark at the end of the sentence before ('… national security. ''American leadership …')."""
+    if doc[s].is_sent_start or s == 0:
+        return True
+    mark = doc[s - 1]
+    if mark.is_sent_start:
+        return True
+    nxt = next((t for t in doc[mark.i + 1:] if not t.is_space), None)
+    return nxt is not None and nxt.sent.start != mark.sent.start
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
