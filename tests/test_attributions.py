@@ -209,3 +209,25 @@ def test_opinion_piece_i_is_the_author_of_the_bio_line(run):
             "Charlotte Meehan is a playwright and teaches at Wheaton College.")
     a = one(run(text), "know")
     assert a["source"] == "I" and a["speaker"] == "Charlotte Meehan"
+
+
+def test_nominal_cue_with_a_possessor(run):
+    a = one(run("Erdogan's claim that Sweden harbours terrorists angered Stockholm."), "claim")
+    assert a["source"].startswith("Erdogan") and a["speaker"] == "Erdogan"
+    assert a["content"] == ["that Sweden harbours terrorists"]
+
+
+def test_seems_and_is_expected_have_no_source(run):
+    atts = run("Sanders seemed to reap the benefits. The bill is expected to pass next week.")
+    assert one(atts, "seemed")["source"] is None and one(atts, "expected")["source"] is None
+    assert "to pass next week" in " ".join(one(atts, "expected")["content"])
+
+
+def test_question_participle_is_an_attribution_without_source(run):
+    a = one(run("Asked about the leaked emails, Clinton said she had done nothing wrong."), "Asked")
+    assert a["source"] is None and a["content"] == ["about the leaked emails"]
+
+
+def test_the_addressee_or_medium_is_not_content(run):
+    atts = run("Mr Sunak told the BBC on Monday. Liz Truss wrote an op-ed for the Telegraph.")
+    assert not [a for a in atts if a["cue"] in ("told", "wrote")]

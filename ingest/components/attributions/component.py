@@ -70,6 +70,7 @@ def compile_cues(raw: dict) -> dict:
         "nominal_preps": set(raw.get("nominal_preps", [])),
         "quantifier_sources": set(raw.get("quantifier_sources", [])),
         "no_xcomp": set(raw.get("no_xcomp", [])),
+        "question_participles": set(raw.get("question_participles", [])),
     }
 
 

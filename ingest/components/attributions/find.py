@@ -268,8 +268,10 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
         if not objs:
             return None
         clausal = [c for c in clausal if c.i > tok.i]
-    if clausal and lemma in cues["addressee_verbs"]:
-        nominal = []  # 'told reporters that …': the object is who was told
+    if lemma in cues["addressee_verbs"] and (clausal or cls == "reporting"):
+        nominal = []  # 'told reporters that …', 'told CNN': the object is who was told
+    if cls == "reporting" and not clausal:  # 'wrote an op-ed', 'gave a speech': the medium, not what was said
+        nominal = [n for n in nominal if not _names_document(n, cues)]
     content_heads = clausal + nominal + preps
     if cls != "reporting" and not clausal and not (nominal or preps):
         return None
@@ -326,6 +328,13 @@ def _modifier_attribution(doc, tok, agent, cls, quotes, qat):
         return None
     return AttributionRef(cue=cue, contents=contents, source=src, kind=_kind(doc, contents, qat), shape="verb",
                           cue_class=cls, head=tok.i)
+
+
+def _names_document(noun: Token, cues: dict) -> bool:
+    """'an op-ed', 'a letter to the editor', 'the introduction for a new book'."""
+    head_words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "det"]
+    joined = "".join(t.text for t in head_words).lower()
+    return noun.lemma_.lower() in cues["document_nouns"] or joined in cues["document_nouns"]
 
 
 def _circumstance(prep: Token, cues: dict) -> bool:
@@ -484,6 +493,16 @@ def sourceless_attributions(doc: Doc, cues: dict, quotes, qat, toks: list[Token]
         deps = cues["sourceless"].get(lemma)
         if deps is not None:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        elif lemma in cues["question_participles"] and tok.tag_ == "VBN" and tok.dep_ == "advcl" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children):
+            comps = [c for c in tok.children if c.i > tok.i and (c.dep_ == "ccomp" or c.dep_ == "prep" and
+                                                                  c.lower_ in ("about", "on", "over", "whether", "if"))]
+            contents = _spans(doc, {i for c in comps for i in _subtree(c)})
+            if contents:  # 'Asked about the emails, she said …'
+                out.append(AttributionRef(cue=cue_span(tok), contents=contents, source=None,
+                                          kind=_kind(doc, contents, qat), shape="sourceless", cue_class="reporting",
+                                          head=tok.i))
+            continue
         elif lemma in cues["passive_sourceless"] and tok.tag_ == "VBN":
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             deps = {"xcomp", "ccomp", "oprd", "prep"} if not any(c.dep_ == "agent" for c in tok.children) else None
