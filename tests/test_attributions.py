@@ -231,3 +231,9 @@ def test_question_participle_is_an_attribution_without_source(run):
 def test_the_addressee_or_medium_is_not_content(run):
     atts = run("Mr Sunak told the BBC on Monday. Liz Truss wrote an op-ed for the Telegraph.")
     assert not [a for a in atts if a["cue"] in ("told", "wrote")]
+
+
+def test_his_country_is_the_state_its_holder_represents(run):
+    text = "The Ukrainian president, Volodymyr Zelenskiy, arrived in Paris. His government said it would sign the deal."
+    a = one(run(text), "said")
+    assert a["source"] == "His government" and a["speaker"] == "Ukraine"

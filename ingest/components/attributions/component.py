@@ -71,6 +71,7 @@ def compile_cues(raw: dict) -> dict:
         "quantifier_sources": set(raw.get("quantifier_sources", [])),
         "no_xcomp": set(raw.get("no_xcomp", [])),
         "question_participles": set(raw.get("question_participles", [])),
+        "own_side": set(raw.get("own_side_nouns", [])),
     }
 
 
@@ -137,7 +138,7 @@ def find_attributions(doc: Doc, cues: dict, given_names: dict[str, str], title_h
     found += find.nominal_attributions(doc, cues, quotes, qat, toks)
     found = find.merge(found)
     find.continue_quotes(doc, quotes, qat, found)
-    resolve_speakers(doc, found, qat, given_names, title_heads)
+    resolve_speakers(doc, found, qat, given_names, title_heads, cues["own_side"])
     for a in found:
         a.extra.pop("prev", None)
         a.extra.pop("continues", None)

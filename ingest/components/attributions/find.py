@@ -268,8 +268,9 @@ def _verb_attribution(doc, tok, lemma, cls, cues, quotes, qat):
         if not objs:
             return None
         clausal = [c for c in clausal if c.i > tok.i]
-    if lemma in cues["addressee_verbs"] and (clausal or cls == "reporting"):
-        nominal = []  # 'told reporters that …', 'told CNN': the object is who was told
+    if lemma in cues["addressee_verbs"] and (cls == "reporting" and not clausal or
+                                             any(c.dep_ != "xcomp" for c in clausal)):
+        nominal = []  # 'told reporters that …', 'told CNN': the object is who was told (not in 'urged Biden to go')
     if cls == "reporting" and not clausal:  # 'wrote an op-ed', 'gave a speech': the medium, not what was said
         nominal = [n for n in nominal if not _names_document(n, cues)]
     content_heads = clausal + nominal + preps

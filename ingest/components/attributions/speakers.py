@@ -13,6 +13,7 @@ Rules, in order, on the head word of the source mention:
   this article's roles (the one mentioned latest, when several); no holder, no actor;
 - I/we outside quotes: the signatory of a letter or opinion piece (a sign-off line at the end,
   or a "By NAME" line at the top);
+- 'his country', 'her government': the state or body the person 'his' refers to represents (roles);
 - a quote continuing the attribution before it has that attribution's speaker.
 """
 
@@ -106,8 +107,9 @@ def signatory(doc: Doc, actors: list[ActorRef]) -> int | None:
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, given_names: dict[str, str], title_heads: set[str]):
+    def __init__(self, doc: Doc, given_names: dict[str, str], title_heads: set[str], own_side: set[str] = frozenset()):
         self.doc = doc
+        self.own_side = own_side
         self.actors = doc._.sg_actors or []
         self.mention = doc._.sg_mention or {}
         self.roles = doc._.sg_roles or []
@@ -155,6 +157,12 @@ class SpeakerResolver:
             if not self._sig_done:
                 self.sig, self._sig_done = signatory(doc, self.actors), True
             return self.sig, "signatory"
+        if head.lemma_.lower() in self.own_side:
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in MALE | FEMALE), None)
+            if poss is not None:  # 'his country', 'her government': the state or body its holder speaks for
+                person = self._person(poss.i, "m" if poss.lower_ in MALE else "f")
+                side = next((r.of for r in self.roles if r.person == person and r.of is not None and r.represents), None)
+                return side, "own side"
         if head.lemma_.lower() in self.title_heads and head.tag_ in ("NN", "NNP") and \
                 any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return self._title_holder(head), "title"
@@ -227,10 +235,10 @@ class SpeakerResolver:
 
 
 def resolve_speakers(doc: Doc, atts: list[AttributionRef], qat: list[int], given_names: dict[str, str],
-                     title_heads: set[str]) -> None:
+                     title_heads: set[str], own_side: set[str] = frozenset()) -> None:
     """Fill `speaker` and `how` of each attribution, in text order (a continued quote takes the
     speaker of the attribution it continues; a resolved source joins the salience lists)."""
-    res = SpeakerResolver(doc, given_names, title_heads)
+    res = SpeakerResolver(doc, given_names, title_heads, own_side)
     for a in sorted(atts, key=lambda a: a.cue[0] if a.shape != "quote" else a.contents[0][0]):
         if a.shape == "quote":
             prev = a.extra.get("prev")
