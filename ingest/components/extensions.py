@@ -64,12 +64,11 @@ class AttributionRef:
     contents: list[tuple[int, int]]  # token spans, text order
     source: tuple[int, int] | None  # token span of the source mention
     kind: str  # direct | indirect | mixed
-    shape: str  # verb | according | colon | quote
-    cue_class: str = ""  # reporting | stance | thought | evidence | according | colon | quote
+    shape: str  # verb | according | colon | nominal | sourceless
+    cue_class: str = ""  # reporting | stance | thought | evidence | according | colon | nominal
     speaker: int | None = None  # actor index, filled by speakers.resolve_speakers
-    how: str = ""  # how the speaker was found: name | pronoun | title | relative | signatory | continued
+    how: str = ""  # how the speaker was found: name | pronoun | title | relative | signatory | own side
     head: int = -1  # the cue's head token (the verb)
-    extra: dict = field(default_factory=dict)
 
     def tokens(self) -> set[int]:
         return {i for s, e in self.contents for i in range(s, e)}

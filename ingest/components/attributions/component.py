@@ -139,9 +139,6 @@ def find_attributions(doc: Doc, cues: dict, given_names: dict[str, str], title_h
     found = find.merge(found)
     find.continue_quotes(doc, quotes, qat, found)
     resolve_speakers(doc, found, qat, given_names, title_heads, cues["own_side"])
-    for a in found:
-        a.extra.pop("prev", None)
-        a.extra.pop("continues", None)
     return found
 
 

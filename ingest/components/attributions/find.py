@@ -9,9 +9,12 @@ Each function takes a Doc and the cue tables and returns `AttributionRef`s with 
   ("“A. B,” he said" / "He said: “A. B.”").
 - `according_attributions`: "according to X, Y" / "Y, according to X".
 - `colon_attributions`: headline-style "X: Y" (a named actor, a colon, the statement).
-- `quote_attributions`: a quote no cue reached: the speaker of the sentence before that ends in a
-  colon, else a continuation of the attribution just before it (the next paragraph's quote).
-`merge` drops attributions whose content or cue another one already holds.
+- `document_attributions`: "In the latest CBS poll, Trump leads …" (a poll, report or statement).
+- `sourceless_attributions`: "Sanders seemed to …", "Trump is expected to …", "Asked about X, …".
+- `nominal_attributions`: "Trump's claim that …", "her support for …".
+`merge` keeps the outer of nested attributions and drops those whose cue another one's content
+holds; `continue_quotes` then joins a quote no cue reached to the quoted attribution before it
+("“A,” she said. “B.”", or the next paragraph's quote).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ Rules, in order, on the head word of the source mention:
 - I/we outside quotes: the signatory of a letter or opinion piece (a sign-off line at the end,
   or a "By NAME" line at the top);
 - 'his country', 'her government': the state or body the person 'his' refers to represents (roles);
-- a quote continuing the attribution before it has that attribution's speaker.
+- a quote continuing the attribution before it is part of that attribution (find.continue_quotes).
 """
 
 from __future__ import annotations
@@ -236,15 +236,10 @@ class SpeakerResolver:
 
 def resolve_speakers(doc: Doc, atts: list[AttributionRef], qat: list[int], given_names: dict[str, str],
                      title_heads: set[str], own_side: set[str] = frozenset()) -> None:
-    """Fill `speaker` and `how` of each attribution, in text order (a continued quote takes the
-    speaker of the attribution it continues; a resolved source joins the salience lists)."""
+    """Fill `speaker` and `how` of each attribution, in text order (a resolved source joins the
+    salience lists; a continued quote is part of its attribution's content, so shares its speaker)."""
     res = SpeakerResolver(doc, given_names, title_heads, own_side)
-    for a in sorted(atts, key=lambda a: a.cue[0] if a.shape != "quote" else a.contents[0][0]):
-        if a.shape == "quote":
-            prev = a.extra.get("prev")
-            if prev is not None:
-                a.speaker, a.how = prev.speaker, "continued"
-            continue
+    for a in sorted(atts, key=lambda a: a.cue[0]):
         if a.source is None:
             continue
         span = doc[a.source[0]:a.source[1]]
