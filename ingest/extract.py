@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components.positions import position_id
-from .records import Actor, Article, Extraction, Position, Role, Stance
+from .records import Actor, Article, Attribution, Extraction, Position, Role, Stance
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,26 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
                               evidence=text, start=start, end=end, confidence=s.confidence, modality=s.modality,
                               target=ids.get(s.target), on_behalf_of=ids.get(s.on_behalf_of),
                               plover=s.plover, cameo=s.cameo))
-    return Extraction(article=article, actors=actors, roles=roles, stances=stances)
+    return Extraction(article=article, actors=actors, roles=roles, stances=stances,
+                      attributions=_attributions(doc, ids))
+
+
+def _char_span(doc: Doc, span) -> list[int] | None:
+    if span is None:
+        return None
+    start, end = span
+    return [doc[start].idx, doc[end - 1].idx + len(doc[end - 1])] if start < end else None
+
+
+def _attributions(doc: Doc, ids: dict[int, str]) -> list[Attribution]:
+    """doc._.sg_attributions as records with character offsets (ids q1, q2, … in text order)."""
+    out = []
+    for n, a in enumerate(doc._.sg_attributions or [], 1):
+        out.append(Attribution(id=f"q{n}", source=ids.get(a.speaker) if a.speaker is not None else None,
+                               source_span=_char_span(doc, a.source), cue_span=_char_span(doc, a.cue),
+                               content_spans=[c for c in (_char_span(doc, s) for s in a.contents) if c],
+                               type=a.kind))
+    return out
 
 
 def _cut(text: str, limit: int) -> str:

@@ -69,11 +69,22 @@ class Stance:
 
 
 @dataclass
+class Attribution:
+    id: str  # article-local: "q1", "q2", …
+    source: str | None  # actor id, or None for an unnamed source ("a campaign aide") or none
+    source_span: list[int] | None  # [start, end] character offsets of the source mention
+    cue_span: list[int]
+    content_spans: list[list[int]]
+    type: str  # direct | indirect | mixed
+
+
+@dataclass
 class Extraction:
     article: Article
     actors: list[Actor] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
 
     def to_json(self) -> dict:
         art = self.article
@@ -89,4 +100,5 @@ class Extraction:
             "actors": [asdict(a) for a in self.actors],
             "roles": [asdict(r) for r in self.roles],
             "stances": [asdict(s) for s in self.stances],
+            "attributions": [asdict(a) for a in self.attributions],
         }

@@ -59,6 +59,22 @@ class StanceRef:
     frame_token: int = -1  # the word that carries the frame; lets anaphora find the latest stance
 
 
+@dataclass
+class AttributionRef:
+    cue: tuple[int, int]  # token span [start, end)
+    contents: list[tuple[int, int]]  # token spans, text order
+    source: tuple[int, int] | None  # token span of the source mention
+    kind: str  # direct | indirect | mixed
+    shape: str  # verb | according | colon | nominal | sourceless
+    cue_class: str = ""  # reporting | stance | thought | evidence | according | colon | nominal
+    speaker: int | None = None  # actor index, filled by speakers.resolve_speakers
+    how: str = ""  # how the speaker was found: name | pronoun | title | relative | signatory | own side
+    head: int = -1  # the cue's head token (the verb)
+
+    def tokens(self) -> set[int]:
+        return {i for s, e in self.contents for i in range(s, e)}
+
+
 EXTENSIONS = {
     "sg_skipped": None,  # bytearray, 1 for tokens in boilerplate sentences (bylines, "Sign up ...")
     "sg_actors": None,  # list[ActorRef]
@@ -66,10 +82,11 @@ EXTENSIONS = {
     "sg_roles": None,  # list[RoleRef]
     "sg_quotes": None,  # list[QuoteRef]
     "sg_stances": None,  # list[StanceRef]
+    "sg_attributions": None,  # list[AttributionRef]
 }
 
 
-REFS = {cls.__name__: cls for cls in (ActorRef, RoleRef, QuoteRef, StanceRef)}
+REFS = {cls.__name__: cls for cls in (ActorRef, RoleRef, QuoteRef, StanceRef, AttributionRef)}
 
 
 def _encode(obj, chain=None):

@@ -9,13 +9,16 @@ from __future__ import annotations
 from spacy.language import Language
 
 from .actors import ActorFinder
+from .attributions import AttributionFinder
 from .line_breaks import line_breaks
 from .quotes import QuoteFinder
 from .roles import RoleFinder
 from .stances import StanceFinder
 
 # Our components, in pipeline order (after the model's own NER).
-PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "stancegraph_stances"]
+# Attributions run before stances, which will take their holder from the attribution stating them.
+PIPELINE = ["stancegraph_actors", "stancegraph_roles", "stancegraph_quotes", "stancegraph_attributions",
+            "stancegraph_stances"]
 
 Language.component("stancegraph_line_breaks", assigns=["token.is_sent_start"], func=line_breaks)
 
@@ -35,6 +38,12 @@ def make_roles(nlp: Language, name: str, max_phrase: int) -> RoleFinder:
 @Language.factory("stancegraph_quotes", assigns=["doc._.sg_quotes"], default_config={"max_quote_tokens": 400})
 def make_quotes(nlp: Language, name: str, max_quote_tokens: int) -> QuoteFinder:
     return QuoteFinder(nlp, name, max_quote_tokens=max_quote_tokens)
+
+
+@Language.factory("stancegraph_attributions", assigns=["doc._.sg_attributions"], default_config={},
+                  requires=["doc._.sg_actors", "doc._.sg_mention", "doc._.sg_roles"])
+def make_attributions(nlp: Language, name: str) -> AttributionFinder:
+    return AttributionFinder(nlp, name)
 
 
 @Language.factory("stancegraph_stances", assigns=["doc._.sg_stances"], default_config={})

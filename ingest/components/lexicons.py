@@ -28,11 +28,16 @@ def fold(text: str) -> str:
 # -- reading ----------------------------------------------------------------------------------
 
 def read_patterns(names: Iterable[str], folder: Path = PATTERNS) -> dict[str, dict | list[dict]]:
-    """The named tables from the data files in `folder`; JSON Lines rows with a "_comment" are notes."""
+    """The named tables from the data files in `folder`; JSON Lines rows with a "_comment" are notes;
+    a two-column TSV is a mapping of its first column to its second ('#' lines are notes)."""
     tables = {}
     for name in names:
-        jsonl = folder / f"{name}.jsonl"
-        if jsonl.exists():
+        jsonl, tsv = folder / f"{name}.jsonl", folder / f"{name}.tsv"
+        if tsv.exists():
+            rows = (line.split("\t", 1) for line in tsv.read_text(encoding="utf-8").splitlines()
+                    if line and not line.startswith("#"))
+            tables[name] = {key: value for key, value in rows}
+        elif jsonl.exists():
             rows = (json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip())
             tables[name] = [row for row in rows if "_comment" not in row]
         else:
