@@ -3,6 +3,9 @@
 `read_inputs(paths)` is the one entry point. It accepts plain text and Markdown, HTML pages,
 JSON Lines (one record per line) and JSON files holding a list of records, and `-` for stdin.
 A directory is walked recursively in sorted order, reading only the extensions above.
+A file is identified by its resolved path (`Article.source`), so `corpus/a.txt`, `./corpus/a.txt`
+and `/abs/corpus/a.txt` (or a symlink to it) are one file, and an edit replaces its article;
+messages name inputs as they were given.
 
 Every problem becomes an `InputError` yielded in the stream, in place of the article it
 concerns, so one bad input never stops the others:
@@ -25,13 +28,13 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-import charset_normalizer
+import chardet
 
 from ingest.records import Article
 
@@ -68,7 +71,7 @@ ErrorKind = Literal["skipped", "failed", "warning"]
 class InputError:
     """A problem with one input (or one line of it), reported instead of stopping the run."""
 
-    source: str  # the path as given, or "<stdin>"
+    source: str  # the path as the user gave it (not resolved), or "<stdin>"
     line: int | None  # 1-based line of a JSON Lines input, else None
     message: str
     kind: ErrorKind
@@ -76,6 +79,22 @@ class InputError:
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.kind}: {self.message}"
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where an input comes from: `name` as the user gave it, in messages; `source`, what its
+    articles are identified by (a file's resolved path)."""
+
+    name: str
+    source: str
+
+    @classmethod
+    def of_file(cls, path: str) -> _Origin:
+        return cls(path, os.path.realpath(path))
+
+
+_STDIN_ORIGIN = _Origin(STDIN_SOURCE, STDIN_SOURCE)
 
 
 class _Refused(Exception):
@@ -108,18 +127,27 @@ def read_inputs(
 
 
 def _read_directory(root: str, max_chars: int) -> Iterator[Article | InputError]:
-    # Sorted by path components, so a folder's files stay together ("a/b.txt" before "a.txt").
-    files = sorted(_walk(root), key=lambda path: Path(path).parts)
-    if not files:
+    unreadable: list[OSError] = []
+    files = list(_walk(root, unreadable.append))
+    # Sorted by path components, so a folder's files stay together ("a/b.txt" before "a.txt"),
+    # and an unreadable folder is reported where its files would have been.
+    found = [(Path(path).parts, path) for path in files]
+    found += [(Path(error.filename).parts, error) for error in unreadable]
+    if not found:
         extensions = ", ".join(sorted(READABLE_EXTENSIONS))
         yield InputError(root, None, f"directory holds no readable files ({extensions})", "skipped")
-    for path in files:
-        yield from _read_file(path, max_chars)
+    for _, item in sorted(found, key=lambda pair: pair[0]):
+        if isinstance(item, OSError):
+            message = f"cannot read directory: {item.strerror or item}; its files are not read"
+            yield InputError(item.filename, None, message, "failed")
+        else:
+            yield from _read_file(item, max_chars)
 
 
-def _walk(root: str) -> Iterator[str]:
-    """Paths of the readable, non-hidden files under `root`, prefixed by `root` as given."""
-    for directory, subdirectories, names in os.walk(root):
+def _walk(root: str, on_error: Callable[[OSError], None]) -> Iterator[str]:
+    """Paths of the readable, non-hidden files under `root`, prefixed by `root` as given; each
+    directory that cannot be listed goes to `on_error` (os.walk would skip it silently)."""
+    for directory, subdirectories, names in os.walk(root, onerror=on_error):
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         for name in names:
             if not name.startswith(".") and _extension(name) in READABLE_EXTENSIONS:
@@ -132,11 +160,12 @@ def _extension(path: str) -> str:
 
 def _read_file(path: str, max_chars: int) -> Iterator[Article | InputError]:
     extension = _extension(path)
+    origin = _Origin.of_file(path)
     try:
         with open(path, "rb") as stream:
             if extension == ".jsonl":
                 # Streamed line by line: a JSON Lines corpus may be far larger than one article.
-                yield from _read_jsonl(_bounded_lines(stream, max_chars), path, max_chars)
+                yield from _read_jsonl(_bounded_lines(stream, max_chars), origin, max_chars)
                 return
             data = _read_bounded(stream, max_chars)
     except _Refused as refused:
@@ -146,13 +175,13 @@ def _read_file(path: str, max_chars: int) -> Iterator[Article | InputError]:
         yield InputError(path, None, f"cannot read: {error.strerror or error}", "failed")
         return
     if extension == ".json":
-        yield from _read_json(data, path, max_chars)
+        yield from _read_json(data, origin, max_chars)
     elif extension in HTML_EXTENSIONS:
-        yield from _read_html(data, path, max_chars)
+        yield from _read_html(data, origin, max_chars)
     else:
         # Anything named explicitly with another extension is tried as text: the binary
         # check refuses what is not.
-        yield from _read_text(data, path, max_chars, markdown=extension == ".md")
+        yield from _read_text(data, origin, max_chars, markdown=extension == ".md")
 
 
 def _read_bounded(stream: BinaryIO, max_chars: int, head: bytes = b"") -> bytes:
@@ -178,7 +207,7 @@ def _read_stdin(max_chars: int) -> Iterator[Article | InputError]:
     lines = _bounded_lines(stream, max_chars)
     first = next(lines, b"")
     if first is not None and first.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
-        yield from _read_jsonl(itertools.chain([first], lines), STDIN_SOURCE, max_chars)
+        yield from _read_jsonl(itertools.chain([first], lines), _STDIN_ORIGIN, max_chars)
         return
     try:
         if first is None:  # a first line past the byte bound: the whole input is too
@@ -187,7 +216,7 @@ def _read_stdin(max_chars: int) -> Iterator[Article | InputError]:
     except _Refused as refused:
         yield InputError(STDIN_SOURCE, None, refused.message, refused.kind)
         return
-    yield from _read_text(data, STDIN_SOURCE, max_chars, markdown=False)
+    yield from _read_text(data, _STDIN_ORIGIN, max_chars, markdown=False)
 
 
 def _stdin_bytes() -> BinaryIO:
@@ -201,22 +230,25 @@ def _stdin_bytes() -> BinaryIO:
 
 
 def _read_text(
-    data: bytes, source: str, max_chars: int, *, markdown: bool
+    data: bytes, origin: _Origin, max_chars: int, *, markdown: bool
 ) -> Iterator[Article | InputError]:
     try:
-        text = _to_text(data, max_chars)
+        text, replaced = _to_text(data, max_chars)
     except _Refused as refused:
-        yield InputError(source, None, refused.message, refused.kind)
+        yield InputError(origin.name, None, refused.message, refused.kind)
         return
+    if replaced:
+        yield InputError(origin.name, None, replaced, "warning")
     title = _markdown_title(text) if markdown else None
-    yield Article(id=text_id(text), text=text, source=source, title=title)
+    yield Article(id=text_id(text), text=text, source=origin.source, title=title)
 
 
-def _to_text(data: bytes, max_chars: int) -> str:
-    """Decode, check and normalize the bytes of a text input, or raise _Refused."""
+def _to_text(data: bytes, max_chars: int) -> tuple[str, str | None]:
+    """The decoded, checked and normalized text of a text input and, if bytes were replaced in
+    decoding, a warning saying so; or raise _Refused."""
     if not data:
         raise _Refused("skipped", "empty (0 bytes)")
-    text = _decode(data)
+    text, replaced = _decode(data)
     if _looks_binary(text):
         raise _Refused("failed", "not a text file (binary content)")
     if not text.strip():
@@ -225,11 +257,13 @@ def _to_text(data: bytes, max_chars: int) -> str:
         raise _Refused(
             "failed", f"too large: {len(text):,} characters (limit {max_chars:,})"
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), replaced
 
 
-def _decode(data: bytes) -> str:
-    """Decode by BOM, else as UTF-8, else by detection, else as cp1252; drop NUL bytes."""
+def _decode(data: bytes) -> tuple[str, str | None]:
+    """Decode by BOM, else as UTF-8, else by detection, else as cp1252; drop NUL bytes. Returns
+    the text and, when a mostly UTF-8 text had bytes replaced, a warning saying where."""
+    replaced = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
@@ -237,11 +271,39 @@ def _decode(data: bytes) -> str:
     else:
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            best = charset_normalizer.from_bytes(data).best()
-            # cp1252 is what most mis-encoded English news text turns out to be.
-            text = str(best) if best is not None else data.decode("cp1252", errors="replace")
-    return text.replace("\x00", "")
+        except UnicodeDecodeError as error:
+            text = _mostly_utf8(data)
+            if text is not None:
+                bad = text.count("\ufffd") - data.count("\ufffd".encode())
+                line = data.count(b"\n", 0, error.start) + 1
+                replaced = f"{bad:,} bytes that are not UTF-8 (the first on line {line}) were replaced by U+FFFD"
+            else:
+                text = _legacy_decode(data)
+    return text.replace("\x00", ""), replaced
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8 with each invalid byte replaced, if most of its non-ASCII content is valid
+    UTF-8 (a UTF-8 file with a few damaged bytes); else None (a file in another encoding, where
+    next to no high byte forms a valid UTF-8 sequence)."""
+    text = data.decode("utf-8", errors="surrogateescape")  # one lone surrogate per invalid byte
+    invalid = len(_ESCAPED_BYTE.findall(text))
+    valid = sum(1 for char in text if char > "\x7f") - invalid
+    return _ESCAPED_BYTE.sub("\ufffd", text) if valid >= invalid else None
+
+
+def _legacy_decode(data: bytes) -> str:
+    """Text in a legacy encoding, by detection (chardet tells cp1252 and latin-1 from the
+    Central European and Cyrillic code pages, even on short texts), else cp1252: what most
+    mis-encoded English news text turns out to be."""
+    encoding = chardet.detect(data)["encoding"]
+    try:
+        return data.decode(encoding or "cp1252", errors="replace")
+    except LookupError:  # a name Python has no codec for
+        return data.decode("cp1252", errors="replace")
 
 
 def _looks_binary(text: str) -> bool:
@@ -275,17 +337,17 @@ def _bounded_lines(stream: BinaryIO, max_chars: int) -> Iterator[bytes | None]:
 
 
 def _read_jsonl(
-    lines: Iterable[bytes | None], source: str, max_chars: int
+    lines: Iterable[bytes | None], origin: _Origin, max_chars: int
 ) -> Iterator[Article | InputError]:
     for number, line in enumerate(lines, start=1):
         if line is None:
             limit = MAX_BYTES_PER_CHAR * max_chars
-            yield InputError(source, number, f"line longer than {limit:,} bytes", "failed")
+            yield InputError(origin.name, number, f"line longer than {limit:,} bytes", "failed")
             continue
         if number == 1:
             if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 message = "JSON Lines must be UTF-8; this file is UTF-16 (re-save it as UTF-8)"
-                yield InputError(source, None, message, "failed")
+                yield InputError(origin.name, None, message, "failed")
                 return
             line = line.removeprefix(codecs.BOM_UTF8)
         if not line.strip():
@@ -295,32 +357,46 @@ def _read_jsonl(
         except UnicodeDecodeError:
             text = line.decode("utf-8", errors="replace")
             message = "bytes that are not UTF-8 were replaced by U+FFFD"
-            yield InputError(source, number, message, "warning")
+            yield InputError(origin.name, number, message, "warning")
         try:
             record = json.loads(text)
         except json.JSONDecodeError as error:
             message = _invalid_json(error, f"column {error.colno}")
-            yield InputError(source, number, message, "failed")
+            yield InputError(origin.name, number, message, "failed")
             continue
-        yield from _record_to_article(record, source, number, None, max_chars)
+        except RecursionError:
+            yield InputError(origin.name, number, _TOO_DEEP, "failed")
+            continue
+        yield from _record_to_article(record, origin, number, None, max_chars)
 
 
-def _read_json(data: bytes, source: str, max_chars: int) -> Iterator[Article | InputError]:
+def _read_json(data: bytes, origin: _Origin, max_chars: int) -> Iterator[Article | InputError]:
     """A .json file holds one record or a list of records."""
+    text, replaced = _decode(data)
+    if replaced:
+        yield InputError(origin.name, None, replaced, "warning")
     try:
-        content = json.loads(_decode(data))
+        content = json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        yield InputError(source, None, _invalid_json(error, where), "failed")
+        yield InputError(origin.name, None, _invalid_json(error, where), "failed")
+        return
+    except RecursionError:
+        yield InputError(origin.name, None, _TOO_DEEP, "failed")
         return
     if isinstance(content, dict):
-        yield from _record_to_article(content, source, None, None, max_chars)
+        yield from _record_to_article(content, origin, None, None, max_chars)
     elif isinstance(content, list):
         for index, record in enumerate(content, start=1):
-            yield from _record_to_article(record, source, None, index, max_chars)
+            yield from _record_to_article(record, origin, None, index, max_chars)
     else:
         message = "expected a JSON object or a list of objects"
-        yield InputError(source, None, message, "failed")
+        yield InputError(origin.name, None, message, "failed")
+
+
+# Python's JSON parser recurses once per nesting level; past the interpreter's recursion limit
+# (about a thousand levels) it raises RecursionError, which would otherwise end the whole run.
+_TOO_DEEP = "not valid JSON for an article: nested too deeply"
 
 
 def _invalid_json(error: json.JSONDecodeError, where: str) -> str:
@@ -329,7 +405,7 @@ def _invalid_json(error: json.JSONDecodeError, where: str) -> str:
 
 
 def _record_to_article(
-    record: object, path: str, line: int | None, index: int | None, max_chars: int
+    record: object, origin: _Origin, line: int | None, index: int | None, max_chars: int
 ) -> Iterator[Article | InputError]:
     """One JSON record as an Article, preceded by warnings; or an InputError.
 
@@ -343,7 +419,7 @@ def _record_to_article(
     )
 
     def problem(message: str, kind: ErrorKind = "failed") -> InputError:
-        return InputError(path, line, f"{label}: {message}" if label else message, kind)
+        return InputError(origin.name, line, f"{label}: {message}" if label else message, kind)
 
     if not isinstance(record, dict):
         yield problem(f"not a JSON object (got {_json_type(record)})")
@@ -383,7 +459,7 @@ def _record_to_article(
     yield Article(
         id=article_id,
         text=text,
-        source=f"{path}#{article_id}",
+        source=f"{origin.source}#{article_id}",
         title=fields["title"],
         published_at=normalized,
         url=fields["url"],
@@ -522,28 +598,30 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _read_html(data: bytes, source: str, max_chars: int) -> Iterator[Article | InputError]:
+def _read_html(data: bytes, origin: _Origin, max_chars: int) -> Iterator[Article | InputError]:
     try:
-        page = _to_text(data, max_chars)
+        page, replaced = _to_text(data, max_chars)
     except _Refused as refused:
-        yield InputError(source, None, refused.message, refused.kind)
+        yield InputError(origin.name, None, refused.message, refused.kind)
         return
+    if replaced:
+        yield InputError(origin.name, None, replaced, "warning")
     parser = _PageParser()
     parser.feed(page)
     parser.close()
     text = parser.article_text()
     if not text:
-        yield InputError(source, None, "no article text found in the page", "skipped")
+        yield InputError(origin.name, None, "no article text found in the page", "skipped")
         return
     raw_date = parser.published_meta or parser.published_time
     published_at = _iso_date(raw_date)
     if raw_date is not None and published_at is None:
         message = f"publication date {raw_date!r} is not an ISO 8601 date; dropped"
-        yield InputError(source, None, message, "warning")
+        yield InputError(origin.name, None, message, "warning")
     yield Article(
         id=text_id(text),
         text=text,
-        source=source,
+        source=origin.source,
         title=parser.title(),
         published_at=published_at,
         url=parser.canonical_url,

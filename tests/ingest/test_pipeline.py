@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -138,3 +139,40 @@ def test_model_not_installed_is_one_clear_line(tmp_path):
     assert done.returncode == 1
     assert "cannot load the spaCy pipeline 'no_such_model'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_deeply_nested_record_is_reported_and_the_rest_lands(store, tmp_path, monkeypatch):
+    deep = "[" * 50_000 + "]" * 50_000  # past any recursion limit of a JSON parser
+    corpus = tmp_path / "deep.jsonl"
+    corpus.write_text('{"id": "before", "text": "Germany rejected the plan."}\n'
+                      '{"id": "deep", "text": "France supported it.", "tags": ' + deep + '}\n'
+                      '{"id": "after", "text": "Poland supported the plan."}\n')
+    (tmp_path / "deep.json").write_text(deep)
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"id": "stdin-ok", "text": "Spain opposed the plan."}\n'
+                                                  + deep + "\n"))
+    summary, errors = store.ingest(corpus, tmp_path / "deep.json", "-")
+    assert {r["id"] for r in rows(store.driver, "MATCH (a:Article) RETURN a.id AS id")} == {
+        "before", "after", "stdin-ok"}
+    assert summary.articles == 3 and summary.failed == 3
+    assert [(e.source, e.line, e.kind) for e in errors] == [
+        (str(corpus), 2, "failed"), (str(tmp_path / "deep.json"), None, "failed"), ("<stdin>", 2, "failed")]
+    assert all("nested too deeply" in e.message for e in errors)
+
+
+def test_the_same_file_under_another_spelling_is_one_article(store, tmp_path, monkeypatch):
+    folder = tmp_path / "corp" / "u"
+    folder.mkdir(parents=True)
+    (tmp_path / "link").symlink_to(folder)
+    article = folder / "a.txt"
+    article.write_text("Turkey rejected Sweden joining Nato.")
+    monkeypatch.chdir(tmp_path)
+    store.ingest("corp/u")
+    article.write_text("Turkey rejected Sweden joining Nato. Germany supported Sweden joining Nato.")
+    store.ingest(folder.resolve())
+    article.write_text("Turkey rejected Sweden joining Nato. Germany supported Sweden joining Nato. "
+                       "Poland supported it too.")
+    store.ingest("link/../link/a.txt")
+    paths = [r["path"] for r in rows(store.driver, "MATCH (a:Article) RETURN a.path AS path")]
+    assert paths == [str(article.resolve())]
+    turkey = rows(store.driver, "MATCH (:State {iso3: 'TUR'})-[:MADE]->(s:Statement) RETURN count(s) AS n")
+    assert turkey == [{"n": 1}]

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import pickle
 import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -198,6 +202,64 @@ def test_directory_without_readable_files_is_reported(tmp_path):
     assert "no readable files" in error.message
 
 
+def read_unprivileged(path: Path) -> tuple[list[Article], list[InputError]]:
+    """`read(path)` as a user whom permissions bind: root reads any directory, so as root the
+    reading runs in a child process that has become `nobody`."""
+    if os.geteuid() != 0:
+        return read(path)
+    receive, send = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's coverage is not collected)
+        os.close(receive)
+        os.setgid(65534)
+        os.setuid(65534)
+        with os.fdopen(send, "wb") as out:
+            pickle.dump(read(path), out)
+        os._exit(0)
+    os.close(send)
+    with os.fdopen(receive, "rb") as stream:
+        result = pickle.load(stream)
+    os.waitpid(child, 0)
+    return result
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder everyone may read (pytest's tmp_path is root's alone), removed after the test."""
+    folder = Path(tempfile.mkdtemp(prefix="sg-sources-"))
+    folder.chmod(0o755)
+    yield folder
+    for directory, _, _ in os.walk(folder):
+        os.chmod(directory, 0o755)
+    shutil.rmtree(folder)
+
+
+def test_unreadable_subdirectory_fails_and_the_rest_is_read(shared_folder):
+    (shared_folder / "a.txt").write_text("Readable.")
+    locked = shared_folder / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Never read.")
+    (shared_folder / "z.txt").write_text("Also readable.")
+    for path in (shared_folder / "a.txt", shared_folder / "z.txt"):
+        path.chmod(0o644)
+    locked.chmod(0o000)
+    articles, errors = read_unprivileged(shared_folder)
+    assert [a.text for a in articles] == ["Readable.", "Also readable."]
+    assert [(e.source, e.kind) for e in errors] == [(str(locked), "failed")]
+    assert "cannot read directory" in errors[0].message and "Permission denied" in errors[0].message
+
+
+def test_unreadable_directory_given_is_a_failure_not_an_empty_one(shared_folder):
+    locked = shared_folder / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Never read.")
+    locked.chmod(0o000)
+    articles, errors = read_unprivileged(locked)
+    assert articles == []
+    assert [(e.source, e.kind) for e in errors] == [(str(locked), "failed")]
+    assert "cannot read directory" in errors[0].message
+
+
 def test_missing_path_fails_and_the_next_input_is_still_read(tmp_path):
     (tmp_path / "ok.txt").write_text("Fine.")
     articles, errors = read(tmp_path / "missing.txt", tmp_path / "ok.txt")
@@ -212,6 +274,28 @@ def test_file_too_large_is_refused_without_reading_it_whole(tmp_path):
     error = read_one_error(path, max_chars=1_000)
     assert error.kind == "failed"
     assert "too large" in error.message and "4,000 bytes" in error.message
+
+
+def test_mostly_utf8_text_keeps_its_utf8_and_warns_about_the_bad_bytes(tmp_path):
+    good = "François Hollande met Angela Merkel in Zürich. The minister’s office said so.\n"
+    path = tmp_path / "damaged.txt"
+    path.write_bytes((good * 3).encode() + b"A stray \x96\xff here.\n" + (good * 3).encode())
+    articles, errors = read(path)
+    assert articles[0].text == good * 3 + "A stray \ufffd\ufffd here.\n" + good * 3
+    assert [(e.source, e.kind) for e in errors] == [(str(path), "warning")]
+    assert "2 bytes that are not UTF-8" in errors[0].message and "line 4" in errors[0].message
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("François Hollande said the café in Zürich was closed. Señor García agreed.\n", "latin-1"),
+    ("Der Außenminister sagte in München, dass Deutschland den Plan ablehnt.\n", "latin-1"),
+    ("François Bayrou said Paris would not accept the plan. " * 20, "cp1252"),
+    ("The minister’s office said “no” – twice… Zürich agreed.\n", "cp1252"),
+], ids=["latin-1 Spanish", "latin-1 German", "cp1252 French", "cp1252 punctuation"])
+def test_legacy_western_encodings_are_decoded(tmp_path, text, encoding):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_one_article(path).text == text
 
 
 def test_text_over_max_chars_after_decoding_is_refused(tmp_path):
