@@ -7,6 +7,11 @@ A file is identified by its resolved path (`Article.source`), so `corpus/a.txt`,
 and `/abs/corpus/a.txt` (or a symlink to it) are one file, and an edit replaces its article;
 messages name inputs as they were given.
 
+A file that is one article (text, Markdown, HTML) may have a sidecar beside it
+(`a.txt.meta.json` or `a.meta.json`) whose `published_at`, `title`, `url` and `source` replace
+the file's own. An article's date is then its own or its sidecar's, else the one its file's
+name gives (`date_pattern()`), else the date given for the run.
+
 Every problem becomes an `InputError` yielded in the stream, in place of the article it
 concerns, so one bad input never stops the others:
 - "skipped": nothing to read (an empty file, a record whose text is blank);
