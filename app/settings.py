@@ -19,6 +19,9 @@ class Settings(Neo4jSettings):
     api_key: SecretStr | None = None  # required by POST /articles
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    # Where a file name gives its article's date (see ingest.sources.date_pattern); None: the
+    # default there, "": no dates from names.
+    date_pattern: str | None = None
 
 
 @lru_cache

@@ -61,8 +61,9 @@ class GraphWriter:
         return [r["id"] for r in self.driver.execute_query(query("people_known"), database_=self.database).records]
 
     def current(self, articles: Iterable[Article]) -> set[str]:
-        """The ids among `articles` whose exact text this extractor version already wrote (one query)."""
-        given = [{"id": a.id, "hash": content_hash(a.text)} for a in articles]
+        """The ids among `articles` whose exact text and date this extractor version already wrote
+        (one query): a date found since (a sidecar, --date) rewrites the article's dated statements."""
+        given = [{"id": a.id, "hash": content_hash(a.text), "published_at": a.published_at} for a in articles]
         found = self.driver.execute_query(query("articles_current"), articles=given, version=EXTRACTOR_VERSION,
                                           database_=self.database).records
         return {r["id"] for r in found}
