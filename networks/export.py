@@ -147,7 +147,7 @@ def export_format(path: str | Path, fmt: str | None = None, formats: tuple[str, 
     if fmt not in formats:
         what = f"unknown export format {fmt!r}" if fmt else "no export format (the name has no suffix)"
         raise ValueError(f"{path}: {what}; use " + ", ".join(f".{f}" for f in formats))
-    folder = next(p for p in (path.absolute().parent, *path.absolute().parents) if p.exists())
+    folder = next(p for p in path.absolute().parents if p.exists())  # where mkdir would start
     if not folder.is_dir():
         raise ValueError(f"{path}: {folder} is a file, not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
