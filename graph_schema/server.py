@@ -16,6 +16,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from importlib import resources
@@ -180,6 +181,27 @@ class LocalNeo4j:
             os.kill(pid, signal.SIGKILL)
         self.pid_file.unlink(missing_ok=True)
         return True
+
+    def dump(self, destination: Path) -> Path:
+        """The database dumped to the file `destination` by `neo4j-admin database dump`, which
+        needs the server stopped. Written beside it first, so a failed dump leaves no file."""
+        pid = self._live_pid()
+        if pid is not None:
+            raise Neo4jServerError(f"the local Neo4j is running (pid {pid}); a dump needs it stopped: "
+                                   "stancegraph neo4j stop, then dump, then stancegraph neo4j start")
+        database = self.settings.neo4j_database
+        if not (self.home / "data" / "databases" / database).is_dir():
+            raise Neo4jServerError(f"no database {database!r} in {self.home}: nothing to dump")
+        java = _require("java", "Java 17 (apt-get install openjdk-17-jre-headless)")
+        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=destination.parent, prefix=".dump-") as folder:
+            done = subprocess.run([java, "-cp", f"{self.lib}/*", ADMIN_TOOL, "database", "dump", database,
+                                   f"--to-path={folder}"], env=env, capture_output=True, text=True)
+            if done.returncode != 0:
+                raise Neo4jServerError(f"neo4j-admin database dump failed:\n{(done.stdout + done.stderr)[-2000:]}")
+            os.replace(Path(folder) / f"{database}.dump", destination)
+        return destination
 
     # -- helpers -----------------------------------------------------------------------------
     def _write_conf(self) -> None:

@@ -1,4 +1,5 @@
-"""The `stancegraph` command. Heavy imports (spaCy, the driver, FastAPI) stay inside the commands
+"""The `stancegraph` command: extract, ingest, serve, neo4j, schema here; status and stats
+(status.py), search (search.py), export (export.py) and network (network.py) beside it. Heavy imports (spaCy, the driver, FastAPI) stay inside the commands
 so that `--help` is instant."""
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from typing import Annotated
 import typer
 
 from app.cli.console import err, fail, open_driver, out
+from app.cli.export import export
 from app.cli.network import network_app
+from app.cli.search import search
+from app.cli.status import stats, status
 from app.settings import get_settings
 
 app = typer.Typer(help="Who stands where in the news: actors, roles and stances in a Neo4j graph.",
@@ -21,6 +25,8 @@ schema_app = typer.Typer(help="The graph schema: constraints and indexes.", no_a
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(network_app, name="network", help="Discourse networks: congruence, conflict, coalitions, exports.")
+for command in (status, stats, search, export):
+    app.command()(command)
 
 def _local_server():
     from graph_schema.server import LocalNeo4j
@@ -183,7 +189,7 @@ def ingest(
     """Extract from articles and write the graph to Neo4j (idempotent, one transaction per article)."""
     from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-    from app.cli.progress import IngestProgress
+    from app.cli.progress import IngestProgress, Total, count_records
     from graph_schema.schema import apply_schema
     from graph_schema.writer import GraphWriter
     from ingest.pipeline import ModelUnavailable, Pipeline
@@ -196,9 +202,11 @@ def ingest(
         try:
             apply_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database)
-            with IngestProgress(quiet) as progress:
+            total = Total(None, False) if quiet else count_records(paths)
+            with IngestProgress(quiet, total, err) as progress:
                 summary = pipeline.ingest(items, writer, force=force, on_error=_report,
                                           on_progress=progress.advance)
+                progress.finish(summary)
             totals = writer.counts()
         except ModelUnavailable as exc:
             raise fail(str(exc)) from None
