@@ -79,7 +79,8 @@ def count_records(paths: list[str]) -> Total:
     for path in paths:
         if path == STDIN:
             return Total(None, False)
-        for file in _walk(path) if os.path.isdir(path) else [path]:
+        # Unreadable folders are the reader's to report: the count passes over them.
+        for file in _walk(path, lambda error: None) if os.path.isdir(path) else [path]:
             n, known = _file_records(file)
             records += n
             exact = exact and known
