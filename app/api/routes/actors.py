@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from neo4j import ManagedTransaction
 
-from app.api.deps import GraphDep, PagingDep, PeriodDep, full_text
+from app.api.deps import GraphDep, PagingDep, PeriodDep, full_text, unknown
 from app.api.schemas import (
     ActorDetail,
     ActorKind,
@@ -19,12 +19,10 @@ from app.api.schemas import (
 from graph_schema.reader import row
 
 router = APIRouter(prefix="/actors", tags=["actors"])
+# Ids are `:path` parameters, so that an id holding "/" (or anything else, percent-encoded) is
+# reachable; the sub-resources are declared before the actor itself, which would swallow them.
 
 NOT_FOUND = {404: {"model": ErrorResponse, "description": "No actor has this id"}}
-
-
-def not_found(actor_id: str) -> HTTPException:
-    return HTTPException(404, f"no actor with id {actor_id!r}")
 
 
 @router.get("", response_model=ActorList)
@@ -41,18 +39,7 @@ def search_actors(
                              listing="api_actors_list", summaries="api_actor_summaries", key="actor", kind=kind)
 
 
-@router.get("/{actor_id}", response_model=ActorDetail, responses=NOT_FOUND)
-def get_actor(actor_id: str, graph: GraphDep):
-    """The actor, its aliases and kind, the roles it holds (title, of whom, first and last seen),
-    the people holding roles in it, and its counts."""
-    found = graph.read("api_actor", id=actor_id)
-    if not found:
-        raise not_found(actor_id)
-    r = found[0]
-    return {**r["actor"], "counts": r["counts"], "roles": r["roles"], "role_holders": r["role_holders"]}
-
-
-@router.get("/{actor_id}/positions", response_model=ActorPositionList, responses=NOT_FOUND)
+@router.get("/{actor_id:path}/positions", response_model=ActorPositionList, responses=NOT_FOUND)
 def actor_positions(
     actor_id: str,
     graph: GraphDep,
@@ -76,11 +63,11 @@ def actor_positions(
 
     result = graph.read_tx(work)
     if result is None:
-        raise not_found(actor_id)
+        raise unknown("actor", actor_id)
     return {**result, "limit": paging.limit, "offset": paging.offset}
 
 
-@router.get("/{actor_id}/statements", response_model=StatementList, responses=NOT_FOUND)
+@router.get("/{actor_id:path}/statements", response_model=StatementList, responses=NOT_FOUND)
 def actor_statements(actor_id: str, graph: GraphDep, paging: PagingDep, period: PeriodDep):
     """The actor's statements in time order (undated last), each with its evidence sentence,
     position, and article title, url and date."""
@@ -93,5 +80,16 @@ def actor_statements(actor_id: str, graph: GraphDep, paging: PagingDep, period: 
 
     result = graph.read_tx(work)
     if result is None:
-        raise not_found(actor_id)
+        raise unknown("actor", actor_id)
     return {**result, "limit": paging.limit, "offset": paging.offset}
+
+
+@router.get("/{actor_id:path}", response_model=ActorDetail, responses=NOT_FOUND)
+def get_actor(actor_id: str, graph: GraphDep):
+    """The actor, its aliases and kind, the roles it holds (title, of whom, first and last seen),
+    the people holding roles in it, and its counts."""
+    found = graph.read("api_actor", id=actor_id)
+    if not found:
+        raise unknown("actor", actor_id)
+    r = found[0]
+    return {**r["actor"], "counts": r["counts"], "roles": r["roles"], "role_holders": r["role_holders"]}

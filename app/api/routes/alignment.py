@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from neo4j import ManagedTransaction
 
-from app.api.deps import GraphDep, PeriodDep
+from app.api.deps import GraphDep, PeriodDep, unknown
 from app.api.schemas import Alignment, ErrorResponse
 from graph_schema.reader import row, rows
 
@@ -43,7 +43,7 @@ def alignment(a: ActorId, b: ActorId, graph: GraphDep, period: PeriodDep):
     result = graph.read_tx(work)
     for key, actor_id in (("a", a), ("b", b)):
         if result[key] is None:
-            raise HTTPException(404, f"no actor with id {actor_id!r}")
+            raise unknown("actor", actor_id)
     positions = [{**p, "relation": relation(p["a_polarity"], p["b_polarity"])} for p in result["positions"]]
     shared = len(positions)
     agreements = sum(p["relation"] == "agreement" for p in positions)
