@@ -7,12 +7,15 @@ and never shared between threads.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import neo4j
@@ -170,9 +173,9 @@ class Graph:
 
     def ranked_page(self, lucene: str | None, limit: int, offset: int, *, search: str, listing: str,
                     summaries: str, key: str, **filters: Any) -> dict:
-        """A page of nodes: full-text hits of the Lucene query through the query `search`, or
-        without one all of them through `listing`; each completed by `summaries` (under `key`,
-        with counts) and its score."""
+        """A page of nodes (total and items): full-text hits of the Lucene query through the query
+        `search`, or without one all of them through `listing`; each completed by `summaries` (under
+        `key`, with counts) and its score."""
         name, params = (search, {"lucene": lucene}) if lucene else (listing, {})
 
         def work(tx: ManagedTransaction) -> dict:
@@ -182,7 +185,7 @@ class Graph:
             items = [{**r[key], "counts": r["counts"], "score": scores[r[key]["id"]]} for r in found]
             return {"total": head["total"], "items": items}
 
-        return {**self.read_tx(work), "limit": limit, "offset": offset}
+        return self.read_tx(work)
 
 def rows(tx: ManagedTransaction, name: str, **parameters: Any) -> list[dict]:
     """The rows of the named query run in `tx`, values made plain."""
@@ -198,14 +201,29 @@ def row(tx: ManagedTransaction, name: str, **parameters: Any) -> dict | None:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@cache
+def countries_by_demonym() -> dict[str, str]:
+    """A demonym, lower case, → its country's name as words ("swedish" → "sweden"), from the
+    gazetteer the extractor resolves states with (ingest/patterns/countries.json)."""
+    states = json.loads((resources.files("ingest") / "patterns" / "countries.json").read_text())["states"]
+    found: dict[str, str] = {}
+    for state in states.values():
+        for demonym in state["demonyms"]:
+            found.setdefault(demonym.lower(), " ".join(_WORD.findall(state["name"].lower())))
+    return found
+
+
 def lucene_query(text: str) -> str | None:
     """A full-text query from free text: every word must match, exactly (boosted), as a prefix, or
-    within one or two edits for longer words ("zelensky" finds "Zelenskiy"). Only word characters
-    reach Lucene, so its syntax cannot be injected. None when the text has no word."""
+    within one or two edits for longer words ("zelensky" finds "Zelenskiy"); a demonym also matches
+    its country ("swedish" finds Sweden). Only word characters reach Lucene, so its syntax cannot
+    be injected. None when the text has no word."""
     clauses = []
     for word in _WORD.findall(text.lower())[:10]:
         options = [f"{word}^3", f"{word}*"]
         if len(word) >= 4:
             options.append(f"{word}~{1 if len(word) < 8 else 2}")
+        if country := countries_by_demonym().get(word):
+            options.append(f'"{country}"^3')
         clauses.append("(" + " OR ".join(options) + ")")
     return " AND ".join(clauses) or None

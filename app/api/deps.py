@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import threading
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query, Request, status
 from fastapi.routing import APIRoute
@@ -103,9 +103,18 @@ def unknown(what: str, given: str) -> HTTPException:
 # --- parameters ------------------------------------------------------------------------------
 
 class Paging:
-    def __init__(self, limit: Annotated[int, Query(ge=1, le=500, description="Items per page.")] = 50,
+    def __init__(self, request: Request,
+                 limit: Annotated[int, Query(ge=1, le=500, description="Items per page.")] = 50,
                  offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0):
-        self.limit, self.offset = limit, offset
+        self.request, self.limit, self.offset = request, limit, offset
+
+    def page(self, found: dict) -> dict:
+        """`found` (its `total` and `items`) as a page: with limit, offset, and the URL of the next
+        page (the same request, offset moved on), null on the last."""
+        following = self.offset + self.limit
+        more = following < found["total"]
+        return {**found, "limit": self.limit, "offset": self.offset,
+                "next": str(self.request.url.include_query_params(offset=following)) if more else None}
 
 
 class Period:
@@ -116,6 +125,10 @@ class Period:
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
         self.since, self.until = since, until
+
+
+DateOrder = Annotated[Literal["date", "-date"], Query(description="date: the oldest first; -date: the newest "
+                                                               "first (undated statements last either way).")]
 
 
 def full_text(q: str | None) -> str | None:

@@ -25,6 +25,7 @@ class Page(BaseModel, Generic[T]):
     total: int = Field(description="Items matching the request, over all pages.")
     limit: int
     offset: int
+    next: str | None = Field(None, description="The URL of the next page; null on the last one.")
     items: list[T]
 
 
@@ -212,6 +213,8 @@ class SharedPosition(BaseModel):
     a_statements: int
     b_statements: int
     relation: Literal["agreement", "conflict", "neutral"]
+    a_evidence: list[Evidence] = Field(description="a's statements on the position, in time order (undated last).")
+    b_evidence: list[Evidence] = Field(description="b's statements on the position, in time order.")
 
 
 class Alignment(BaseModel):
@@ -237,6 +240,15 @@ class ArticleRole(BaseModel):
     of: ActorRef
 
 
+class Highlight(BaseModel):
+    """A stretch of the text that statements rest on: `text[start:end]` is their evidence."""
+
+    start: int
+    end: int
+    statements: list[str] = Field(description="Ids of the statements whose evidence this is.")
+    polarities: list[int] = Field(description="Their distinct polarities: a highlight can be coloured by them.")
+
+
 class ArticleDetail(BaseModel):
     id: str
     title: str | None = None
@@ -247,6 +259,8 @@ class ArticleDetail(BaseModel):
     date: dt.date | None = None
     words: int | None = None
     ingested_at: dt.datetime | None = None
+    text: str | None = Field(None, description="The text as read (null for articles written before texts were kept).")
+    highlights: list[Highlight] = Field(description="The statements' evidence as offsets into `text`, in text order.")
     actors: list[ArticleMention]
     roles: list[ArticleRole]
     statements: list[Statement]
@@ -435,6 +449,5 @@ class StanceChange(BaseModel):
     after: StanceStatement
 
 
-class StanceChanges(BaseModel):
-    total: int
-    items: list[StanceChange]
+class StanceChanges(Page[StanceChange]):
+    pass

@@ -3,7 +3,6 @@ keep-alive connections, and pages loaded by a browser."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 
@@ -11,11 +10,7 @@ import pytest
 import uvicorn
 from pydantic import SecretStr
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import free_port
 
 
 class LiveServer:

@@ -639,3 +639,90 @@ def test_post_articles_with_the_key_adds_the_article(hand, graphs):
         assert ok(hand.get("/articles/long/one"))["id"] == "long/one"  # an id with a slash is reachable
     finally:
         graphs.loaded = None  # the graph is no longer the hand-built one
+
+
+# --- pages, sorting, ids ---------------------------------------------------------------------
+
+def test_every_list_has_next_links(hand):
+    seen, url = [], "/actors?limit=1"
+    while url:
+        body = ok(hand.get(url))
+        seen += [a["id"] for a in body["items"]]
+        url = body["next"]
+        assert url is None or ("offset=" in url and "limit=1" in url)
+    assert sorted(seen) == sorted([ZELENSKIY, RUSSIA, UKRAINE])
+    for path in (f"/actors/{ZELENSKIY}/positions", f"/actors/{ZELENSKIY}/statements", "/positions",
+                 "/positions/p_withdraw/timeline", "/networks/stance-changes"):
+        first = ok(hand.get(path, params={"limit": 1}))
+        assert first["total"] > 1 and first["next"], path
+        second = ok(hand.get(first["next"]))
+        assert second["offset"] == 1 and second["items"] != first["items"], path
+        last = ok(hand.get(path, params={"limit": 1, "offset": first["total"] - 1}))
+        assert last["next"] is None, path
+
+
+def test_every_list_sorts(hand):
+    names = [a["name"] for a in ok(hand.get("/actors", params={"sort": "name"}))["items"]]
+    assert names == sorted(names)
+    assert ok(hand.get("/actors", params={"sort": "statements"}))["items"][0]["id"] == ZELENSKIY
+    labels = [p["label"] for p in ok(hand.get("/positions", params={"sort": "label"}))["items"]]
+    assert labels == sorted(labels)
+    by_label = ok(hand.get(f"/actors/{ZELENSKIY}/positions", params={"sort": "label"}))["items"]
+    assert [p["position"]["label"] for p in by_label] == sorted(p["position"]["label"] for p in by_label)
+    oldest = ok(hand.get(f"/actors/{ZELENSKIY}/positions", params={"sort": "first_seen"}))["items"]
+    assert oldest[0]["first_seen"] == "2025-01-06" and oldest[-1]["first_seen"] == "2025-02-01"
+    newest = [s["date"] for s in ok(hand.get(f"/actors/{ZELENSKIY}/statements", params={"sort": "-date"}))["items"]]
+    assert newest == sorted(newest, reverse=True)
+    timeline = ok(hand.get("/positions/p_ceasefire/timeline", params={"sort": "-date"}))["items"]
+    assert [(s["date"], s["moved"]) for s in timeline] == [("2025-02-01", True), ("2025-01-06", False)]
+    error(hand.get("/actors", params={"sort": "shoe-size"}), 422)
+
+
+def test_article_has_its_text_and_highlighted_statements(hand):
+    body = ok(hand.get("/articles/art-jan"))
+    assert body["text"].startswith(RUSSIA_DEMANDS)
+    evidence = {s["id"]: s["evidence"] for s in body["statements"]}
+    assert {i for h in body["highlights"] for i in h["statements"]} == set(evidence)
+    for highlight in body["highlights"]:
+        assert all(body["text"][highlight["start"]:highlight["end"]] == evidence[i] for i in highlight["statements"])
+    assert [h["start"] for h in body["highlights"]] == sorted(h["start"] for h in body["highlights"])
+
+
+def test_alignment_gives_the_statements_it_rests_on(hand):
+    body = ok(hand.get("/alignment", params={"a": ZELENSKIY, "b": RUSSIA}))
+    withdrawal = next(p for p in body["positions"] if p["position"]["id"] == "p_withdraw")
+    assert [e["evidence"] for e in withdrawal["a_evidence"]] == [ZELENSKIY_REJECTS]
+    assert [e["article"]["id"] for e in withdrawal["b_evidence"]] == ["art-jan", "art-feb"]
+    assert len(withdrawal["b_evidence"]) == withdrawal["b_statements"] == 2
+
+
+def test_search_folds_demonyms_with_countries(hand):
+    assert ok(hand.get("/actors", params={"q": "russian"}))["items"][0]["id"] == RUSSIA
+    assert ok(hand.get("/actors", params={"q": "ukrainian"}))["items"][0]["id"] == UKRAINE
+    # The label says "Ukrainian"; the key, which the index also covers, says "ukraine".
+    found = ok(hand.get("/positions", params={"q": "ukraine withdrawal"}))["items"]
+    assert found and found[0]["id"] == "p_withdraw"
+
+
+ODD_ID = "group:pro-Russia / left?#% & more"
+
+
+def test_search_ranks_by_salience_and_ids_may_hold_anything(hand, graphs):
+    from urllib.parse import quote
+
+    text = "Pro-Russia activists demanded a withdrawal from Donbas."
+    extra = Extraction(Article("art-odd", text, "odd.txt", title="A fringe", published_at="2025-02-02"))
+    extra.actors = [Actor("a1", "pro-Russia", "group", [], key=ODD_ID, mentions=1)]
+    extra.stances = [Stance("a1", "DEMAND", 1, WITHDRAWAL, *_sentence(text, text), 0.8)]
+    try:
+        graphs.store.write(extra)
+        hits = [a["id"] for a in ok(hand.get("/actors", params={"q": "russia"}))["items"]]
+        assert hits[:2] == [RUSSIA, ODD_ID]  # Russia's mentions and statements outweigh the fringe
+        encoded = quote(ODD_ID, safe="")
+        assert ok(hand.get(f"/actors/{encoded}"))["id"] == ODD_ID
+        assert ok(hand.get(f"/actors/{encoded}/positions"))["items"][0]["position"]["id"] == "p_withdraw"
+        assert ok(hand.get(f"/actors/{encoded}/statements"))["total"] == 1
+        assert ok(hand.get(f"/graph/neighborhood/{encoded}"))["center"] == ODD_ID
+        assert ok(hand.get("/alignment", params={"a": ODD_ID, "b": RUSSIA}))["agreements"] == 1
+    finally:
+        graphs.loaded = None  # the graph is no longer the hand-built one

@@ -33,7 +33,8 @@ def alignment(a: ActorId, b: ActorId, graph: GraphDep, period: PeriodDep):
     when either is 0 (undecided or balanced).
 
     `score = (agreements - conflicts) / shared`, in [-1, 1]: 1 always agree, -1 always opposed,
-    0 when nothing is shared.
+    0 when nothing is shared. Each shared position carries the statements it rests on
+    (`a_evidence`, `b_evidence`: sentence, kind, polarity, date and article).
     """
 
     def work(tx: ManagedTransaction) -> dict:

@@ -23,13 +23,29 @@ log = logging.getLogger("stancegraph.api")
 @router.get("/{article_id:path}", response_model=ArticleDetail,
             responses={404: {"model": ErrorResponse, "description": "No article has this id"}})
 def get_article(article_id: str, graph: GraphDep):
-    """The article's metadata and everything extracted from it: the actors it mentions (with
-    mention counts), the roles it states, and its statements in text order."""
+    """The article's metadata, its text, and everything extracted from it: the actors it mentions
+    (with mention counts), the roles it states, and its statements in text order; `highlights`
+    are the statements' evidence sentences as offsets into the text, one per stretch of text."""
     found = graph.read("api_article", id=article_id)
     if not found:
         raise unknown("article", article_id)
     r = found[0]
-    return {**r["article"], "actors": r["actors"], "roles": r["roles"], "statements": r["statements"]}
+    return {**r["article"], "highlights": highlights(r["statements"]), "actors": r["actors"],
+            "roles": r["roles"], "statements": r["statements"]}
+
+
+def highlights(statements: list[dict]) -> list[dict]:
+    """One highlight per (start, end) that statements rest on, in text order."""
+    spans: dict[tuple[int, int], dict] = {}
+    for s in statements:
+        if s["start"] is None or s["end"] is None:
+            continue
+        span = spans.setdefault((s["start"], s["end"]), {"start": s["start"], "end": s["end"],
+                                                          "statements": [], "polarities": []})
+        span["statements"].append(s["id"])
+        if s["polarity"] not in span["polarities"]:
+            span["polarities"].append(s["polarity"])
+    return [spans[key] for key in sorted(spans)]
 
 
 @router.post("", response_model=IngestResponse, status_code=status.HTTP_201_CREATED, dependencies=[ApiKey],

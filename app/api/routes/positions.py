@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from neo4j import ManagedTransaction
 
-from app.api.deps import GraphDep, PagingDep, PeriodDep, full_text, unknown
+from app.api.deps import DateOrder, GraphDep, PagingDep, PeriodDep, full_text, unknown
 from app.api.schemas import ErrorResponse, PositionDetail, PositionList, Timeline
 from graph_schema.reader import row, rows
 
@@ -23,18 +23,26 @@ def search_positions(
     graph: GraphDep,
     paging: PagingDep,
     q: Annotated[str | None, Query(max_length=200, description="Words of the label, full-text.")] = None,
+    sort: Annotated[Literal["relevance", "statements", "actors", "label"] | None,
+                    Query(description="relevance (with `q`, the default), statements (the default without "
+                                      "`q`) or actors (most first), label (A-Z).")] = None,
 ):
-    """Positions whose label matches `q` (full-text, fuzzy), best match first; without `q`, every
-    position, the most discussed first. Counts: statements, and actors whose latest statement is
-    for, against or undecided."""
-    return graph.ranked_page(full_text(q), paging.limit, paging.offset, search="api_positions_search",
-                             listing="api_positions_list", summaries="api_position_summaries", key="position")
+    """Positions whose label matches `q` (full-text, fuzzy; 'swedish' also finds what the label
+    says of Sweden), the most relevant first (the text score weighed by statements); without `q`,
+    every position, the most discussed first. Counts: statements, and actors whose latest
+    statement is for, against or undecided."""
+    found = graph.ranked_page(full_text(q), paging.limit, paging.offset, search="api_positions_search",
+                              listing="api_positions_list", summaries="api_position_summaries", key="position",
+                              sort=sort)
+    return paging.page(found)
 
 
 @router.get("/{position_id:path}/timeline", response_model=Timeline, responses=NOT_FOUND)
-def position_timeline(position_id: str, graph: GraphDep, paging: PagingDep, period: PeriodDep):
-    """Every statement on the position in time order (undated last): who said what when, with
-    `moved` marking a statement whose polarity differs from the same actor's previous one."""
+def position_timeline(position_id: str, graph: GraphDep, paging: PagingDep, period: PeriodDep,
+                      sort: DateOrder = "date"):
+    """Every statement on the position in time order (undated last; `sort=-date`: the newest
+    first): who said what when, with `moved` marking a statement whose polarity differs from the
+    same actor's previous one (in time order, whatever the sort)."""
 
     def work(tx: ManagedTransaction) -> dict | None:
         position = row(tx, "api_position_ref", id=position_id)
@@ -54,8 +62,11 @@ def position_timeline(position_id: str, graph: GraphDep, paging: PagingDep, peri
         moved = actor in previous and previous[actor] != statement["polarity"]
         previous[actor] = statement["polarity"]
         entries.append({**statement, "moved": moved})
-    return {"position": result["position"], "total": len(entries), "limit": paging.limit,
-            "offset": paging.offset, "items": entries[paging.offset:paging.offset + paging.limit]}
+    if sort == "-date":
+        undated = [e for e in entries if e["date"] is None]
+        entries = [e for e in entries if e["date"] is not None][::-1] + undated
+    return paging.page({"position": result["position"], "total": len(entries),
+                        "items": entries[paging.offset:paging.offset + paging.limit]})
 
 
 @router.get("/{position_id:path}", response_model=PositionDetail, responses=NOT_FOUND)
