@@ -4,13 +4,12 @@ asked for nothing beyond the API itself. The screenshots go to docs/."""
 from __future__ import annotations
 
 import pytest
-By = pytest.importorskip("selenium.webdriver.common.by", reason="selenium is not installed").By
 
 from app.api.main import create_app
 from tests.app.browser import chromium, requested_urls, screenshot, wait_for
 from tests.app.conftest import LiveServer
 
-
+By = pytest.importorskip("selenium.webdriver.common.by", reason="selenium is not installed").By
 REDOCLY_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
 
 

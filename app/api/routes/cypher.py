@@ -152,7 +152,7 @@ def run_cypher(request: CypherRequest, graph: GraphDep, settings: SettingsDep):
             if len(encoded) == request.limit:
                 truncated = True
                 break
-            row = _encode(dict(zip(keys, record_values(record))))
+            row = _encode(dict(zip(keys, record_values(record), strict=True)))
             size += len(row) + 1
             if size > budget:
                 raise TooLarge(len(encoded))
