@@ -126,6 +126,7 @@ class GraphWriter:
                 "id": article.id, "title": article.title, "source": article.outlet, "path": article.source,
                 "url": article.url, "published_at": article.published_at, "date": day,
                 "content_hash": content_hash(article.text), "words": len(article.text.split()),
+                "text": article.text,  # statement offsets index into it (GET /articles/{id} shows both)
                 "extractor_version": EXTRACTOR_VERSION,
             },
             "actors": list(actors.values()),
