@@ -102,7 +102,7 @@ def _read_directory(
     root: str, max_chars: int, date_pattern: re.Pattern[str] | None
 ) -> Iterator[Article | InputError]:
     unreadable: list[OSError] = []
-    files = list(_walk(root, unreadable.append))
+    files = list(walk_files(root, unreadable.append))
     # Sorted by path components, so a folder's files stay together ("a/b.txt" before "a.txt"),
     # and an unreadable folder is reported where its files would have been.
     found = [(Path(path).parts, path) for path in files]
@@ -118,7 +118,7 @@ def _read_directory(
             yield from _read_file(item, max_chars, date_pattern)
 
 
-def _walk(root: str, on_error: Callable[[OSError], None]) -> Iterator[str]:
+def walk_files(root: str, on_error: Callable[[OSError], None]) -> Iterator[str]:
     """Paths of the readable, non-hidden files under `root` (sidecars excepted), prefixed by
     `root` as given; each directory that cannot be listed goes to `on_error` (os.walk would
     skip it silently)."""

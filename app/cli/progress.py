@@ -73,14 +73,14 @@ def _file_records(path: str) -> tuple[int, bool]:
 def count_records(paths: list[str]) -> Total:
     """How many records (articles and failures) reading `paths` will give, exactly or estimated."""
     # The reader's own walk, so that the count covers exactly the files it will read.
-    from ingest.sources import STDIN, _walk
+    from ingest.sources import STDIN, walk_files
 
     records, exact = 0, True
     for path in paths:
         if path == STDIN:
             return Total(None, False)
         # Unreadable folders are the reader's to report: the count passes over them.
-        for file in _walk(path, lambda error: None) if os.path.isdir(path) else [path]:
+        for file in walk_files(path, lambda error: None) if os.path.isdir(path) else [path]:
             n, known = _file_records(file)
             records += n
             exact = exact and known
