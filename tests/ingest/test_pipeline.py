@@ -138,3 +138,18 @@ def test_model_not_installed_is_one_clear_line(tmp_path):
     assert done.returncode == 1
     assert "cannot load the spaCy pipeline 'no_such_model'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_worker_processes_give_the_graph_of_one_process(store, tmp_path):
+    from ingest import DEFAULT_MODEL
+    from ingest.pipeline import Pipeline
+
+    corpus = tmp_path / "reuters.jsonl"
+    with (SHARED / "corpus" / "reuters-21578.jsonl").open(encoding="utf-8") as stories:
+        corpus.write_text("".join(next(stories) for _ in range(40)), encoding="utf-8")  # two chunks
+    one, _ = store.ingest(corpus, "samples")
+    expected = store.snapshot()
+    store.reset().pipeline = Pipeline(DEFAULT_MODEL, n_process=2)
+    two, errors = store.ingest(corpus, "samples")
+    assert not errors and two.articles == one.articles == 44
+    assert store.snapshot() == expected
