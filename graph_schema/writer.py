@@ -25,7 +25,6 @@ from ingest.records import ACTOR_KINDS, Article, Extraction
 
 LABELS = {kind: kind.capitalize() for kind in ACTOR_KINDS}
 EXTRACTOR_VERSION = "1"  # bump when extraction changes so that unchanged articles are re-extracted
-WRITE_BATCH = 64  # articles per write transaction: fewer commits, and derived edges once per batch
 CLAIM_SECONDS = 120  # a claim lapses unless its run writes a batch (or claims again) within this
 
 

@@ -99,11 +99,9 @@ class Pipeline:
     is the same whoever extracted what. The resolver lives as long as the pipeline: it starts from
     the people in the graph at the first ingest and learns from every article written after."""
 
-    def __init__(self, model: str, *, n_process: int = 1, cluster=None, write_batch: int | None = None):
-        from graph_schema.writer import WRITE_BATCH
-
-        self.model, self.n_process, self.cluster = model, n_process, cluster
-        self.write_batch = write_batch or WRITE_BATCH
+    def __init__(self, model: str, *, n_process: int = 1, cluster=None, write_batch: int = 64):
+        """`write_batch`: articles per write transaction (STANCEGRAPH_WRITE_BATCH for the CLI)."""
+        self.model, self.n_process, self.cluster, self.write_batch = model, n_process, cluster, write_batch
         self._nlp = None
         self.resolver: ActorResolver | None = None
 

@@ -158,7 +158,7 @@ def ingest(
     model = model or settings.model
     with open_driver() as driver, ExitStack() as stack:
         extractors = stack.enter_context(_cluster(cluster, model, workers)) if cluster else None
-        pipeline = Pipeline(model, n_process=workers, cluster=extractors)
+        pipeline = Pipeline(model, n_process=workers, cluster=extractors, write_batch=settings.write_batch)
         try:
             apply_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database)
