@@ -221,8 +221,10 @@ class SpeakerResolver:
             of_name = self.actors[r.of].name.lower() if r.of is not None else ""
             if mods and not all(m in title or m in of_name or m in ("former", "current", "then") for m in mods):
                 continue
-            holders.append(r.person)
-        holders = list(dict.fromkeys(holders))
+            # 'the chancellor' is Brown, not the shadow chancellor: a title with no word the phrase lacks wins
+            holders.append((r.person, set(title) <= words))
+        exact = [person for person, whole in holders if whole]
+        holders = list(dict.fromkeys(exact or [person for person, _ in holders]))
         if len(holders) == 1:
             return holders[0]
         if holders:  # several holders: the one mentioned latest before

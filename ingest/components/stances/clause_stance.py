@@ -25,7 +25,8 @@ def read_clause(doc: Doc, tok: Token, cue: ClauseCue, resolver: MentionResolver,
     if holder is None:
         return manifesto(doc, tok, cue, resolver, sent, tables)
     exclude: set[int] = set()
-    if cue.subject is not None and own_side(cue.subject, holder, resolver, grammar):
+    # "they will be turned away": a passive subject undergoes the act, it promises nothing
+    if cue.subject is not None and cue.subject.dep_ != "nsubjpass" and own_side(cue.subject, holder, resolver, grammar):
         exclude = {t.i for t in cue.subject.subtree}  # "her party would boost …" -> "boost …"
     elif cue.own_side:
         return []  # "X said Russia would …" is a prediction, not a promise
