@@ -55,7 +55,11 @@ class AttributedResolver(MentionResolver):
                 not any(c.dep_ == "conj" for c in tok.children):  # "France and the UK said": both hold it
             a = self.attributions[n]
             return a.speaker, "name" if a.how == "name" else "attribution"
-        return super().resolve(tok, depth)
+        found = super().resolve(tok, depth)
+        n = self.content_at[tok.i]
+        if found[1] == "pronoun" and n >= 0 and found[0] == self.attributions[n].speaker and tok.i in self.quote_at:
+            return None, ""  # '“… he wants to double down …,” he told': in their own words, speakers say 'I'
+        return found
 
     def speaker(self, tok: Token) -> int | None:
         """'I'/'we' and a role's holder inside quoted or reported words: the attribution's speaker."""
