@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import AttributionRef, StanceRef
 from ..reference import MentionResolver
+from ..syntax import MAX_CLIMB
 from .clause_stance import read_clause
 from .tables import StanceTables
 
@@ -51,10 +52,12 @@ class AttributedResolver(MentionResolver):
 
     def resolve(self, tok: Token, depth: int = 0) -> tuple[int | None, str]:
         n = self.source_at.get(tok.i)
-        if n is not None and self.attributions[n].speaker is not None and \
-                not any(c.dep_ == "conj" for c in tok.children):  # "France and the UK said": both hold it
+        if n is not None and not any(c.dep_ == "conj" for c in tok.children):  # "France and the UK said": both
             a = self.attributions[n]
-            return a.speaker, "name" if a.how == "name" else "attribution"
+            if a.speaker is not None:
+                return a.speaker, "name" if a.how == "name" else "attribution"
+            if tok.lower_ in self.grammar["person_pronouns"]:
+                return None, ""  # no person of that gender in reach: not the latest name either
         found = super().resolve(tok, depth)
         n = self.content_at[tok.i]
         if found[1] == "pronoun" and n >= 0 and found[0] == self.attributions[n].speaker and tok.i in self.quote_at:
@@ -88,12 +91,33 @@ def settle(doc: Doc, tok: Token, found: list[StanceRef], resolver: AttributedRes
     one's when the speaker only believes, fears or wishes it."""
     n = resolver.content_at[tok.i]
     speaker = resolver.attributions[n].speaker if n >= 0 else None
-    if speaker is None or all(s.actor == speaker for s in found):
+    if speaker is None or not found:
         return found
-    own = [s for s in found if s.actor == speaker]
-    if doc[resolver.attributions[n].head].lemma_ in tables.grammar["conjecture_verbs"]:
-        return own
+    if _conjectured(tok, resolver.attributions[n].head, tables.grammar):
+        return [s for s in found if s.actor == speaker]
     cue = tables.cues.read(tok)
-    if cue is not None and cue.kind in DEONTIC:  # "the US should back …"
-        return own + read_clause(doc, tok, cue, resolver, sent, tables)
+    if cue is not None and cue.kind in DEONTIC and cue.subject is not None and \
+            not _is_speaker(cue.subject, speaker, resolver, tables.grammar):  # "the US should back …"
+        return read_clause(doc, tok, cue, resolver, sent, tables)
     return found
+
+
+def _conjectured(tok: Token, cue_head: int, grammar: dict) -> bool:
+    """A 'believe', 'fear' or 'hope' between the frame word and the attribution's cue governs it
+    ("he said he feared Putin intended …")."""
+    node = tok
+    for _ in range(MAX_CLIMB + 1):
+        if node.head == node or node.dep_ not in ("ccomp", "xcomp"):  # "he believed … and that he wanted": not under
+            break
+        node = node.head
+        if node.lemma_ in grammar["conjecture_verbs"]:
+            return True
+        if node.i == cue_head:
+            break
+    return False
+
+
+def _is_speaker(subject: Token, speaker: int, resolver: AttributedResolver, grammar: dict) -> bool:
+    """'we should back …' is the speaker's own stance, read by the frame."""
+    return (subject.lower_ in grammar["first_person"] and subject.pos_ == "PRON") or \
+        resolver.resolve(subject)[0] == speaker
