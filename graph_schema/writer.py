@@ -115,6 +115,10 @@ class GraphWriter:
                 "target": node_id.get(s.target) if s.target else None,
                 "on_behalf_of": node_id.get(s.on_behalf_of) if s.on_behalf_of else None,
             })
+        stated = {}  # attribution id -> the statements it states
+        for stance, row in zip(extraction.stances, statements):
+            if stance.attribution:
+                stated.setdefault(stance.attribution, set()).add(row["props"]["id"])
         # The same stance said twice at the same place is one statement.
         statements = list({row["props"]["id"]: row for row in statements}.values())
         roles = [{"person": node_id[r.person], "of": node_id[r.of], "title": r.title, "date": day,
@@ -131,8 +135,33 @@ class GraphWriter:
             "positions": list(positions.values()),
             "statements": statements,
             "roles": roles,
+            "attributions": attribution_rows(extraction, node_id, day, stated),
             "replaces_by_path": _is_file(article.source),
         }
+
+
+def attribution_rows(extraction: Extraction, node_id: dict[str, str], day: date | None,
+                     stated: dict[str, set[str]]) -> list[dict]:
+    """One row per attribution: its words read off the article text, its source actor's graph id
+    (None for an unnamed source, whose words stay in `source_text`), the statements it states."""
+    text, article_id = extraction.article.text, extraction.article.id
+    rows = []
+    for q in extraction.attributions:
+        spans = [q.cue_span, *q.content_spans, *([q.source_span] if q.source_span else [])]
+        props = {
+            "id": hashlib.sha1(f"{article_id}|{q.cue_span}|{q.content_spans}|{q.source_span}".encode()).hexdigest()[:20],
+            "type": q.type, "cue": text[q.cue_span[0]:q.cue_span[1]], "cue_start": q.cue_span[0],
+            "cue_end": q.cue_span[1], "content": " … ".join(text[s:e] for s, e in q.content_spans),
+            "content_starts": [s for s, _ in q.content_spans], "content_ends": [e for _, e in q.content_spans],
+            "source_text": text[q.source_span[0]:q.source_span[1]] if q.source_span else None,
+            "source_start": q.source_span[0] if q.source_span else None,
+            "source_end": q.source_span[1] if q.source_span else None,
+            "start": min(s for s, _ in spans), "end": max(e for _, e in spans),
+            "date": day, "article": article_id,
+        }
+        rows.append({"props": props, "source": node_id.get(q.source) if q.source else None,
+                     "statements": sorted(stated.get(q.id, ()))})
+    return list({row["props"]["id"]: row for row in rows}.values())
 
 
 def _write_article(tx: ManagedTransaction, params: dict) -> None:
@@ -155,6 +184,7 @@ def _write_article(tx: ManagedTransaction, params: dict) -> None:
     tx.run(query("positions_write"), positions=params["positions"]).consume()
     tx.run(query("statements_write"), statements=params["statements"], article_id=article_id).consume()
     tx.run(query("roles_write"), roles=params["roles"], article_id=article_id).consume()
+    tx.run(query("attributions_write"), attributions=params["attributions"], article_id=article_id).consume()
     new_pairs = tx.run(query("article_touched_pairs"), article_id=article_id).data()
     pairs = {(p["actor"], p["position"]): p for p in old_pairs + new_pairs}
     tx.run(query("stances_recompute"), pairs=list(pairs.values())).consume()

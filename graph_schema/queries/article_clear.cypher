@@ -1,5 +1,5 @@
-// Remove what an earlier ingest of this article wrote (statements, mentions, role sightings), so
-// that a changed article is replaced. Roles are refreshed afterwards by roles_refresh.
+// Remove what an earlier ingest of this article wrote (statements, attributions, mentions, role
+// sightings), so that a changed article is replaced. Roles are refreshed afterwards by roles_refresh.
 MATCH (a:Article {id: $article_id})
 OPTIONAL MATCH (s:Statement)-[:IN]->(a)
 DETACH DELETE s
@@ -19,4 +19,8 @@ CALL (a) {
 CALL (a) {
   MATCH (:Actor)-[m:MENTIONED_IN]->(a)
   DELETE m
+}
+CALL (a) {
+  MATCH (q:Attribution)-[:IN]->(a)
+  DETACH DELETE q
 }
