@@ -30,6 +30,7 @@ from app.api.routes import (
     health,
     networks,
     positions,
+    quotes,
 )
 from app.settings import Settings, get_settings
 from graph_schema.connection import DatabaseUnavailable
@@ -90,7 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, 500)
 
-    for module in (health, actors, positions, alignment, articles, graph, networks, cypher):
+    for module in (health, actors, quotes, positions, alignment, articles, graph, networks, cypher):
         app.include_router(module.router)
 
     style = resources.files("graph_schema") / "style.grass"

@@ -1,4 +1,5 @@
-// GET /articles/{id}: the article, the actors it mentions, the roles it states and its statements.
+// GET /articles/{id}: the article, the actors it mentions, the roles it states, its statements and the
+// ids of its attributions in text order (api_attributions reads them).
 MATCH (art:Article {id: $id})
 RETURN art {.id, .title, .source, .path, .url, .published_at, .date, .words, .ingested_at} AS article,
        COLLECT { MATCH (a:Actor)-[m:MENTIONED_IN]->(art)
@@ -14,4 +15,5 @@ RETURN art {.id, .title, .source, .path, .url, .published_at, .date, .words, .in
                          position: p {.id, .label}, article: art {.id, .title, .url, .source, .date},
                          target: head([(s)-[:TARGETS]->(t:Actor) | t {.id, .name, .kind}]),
                          on_behalf_of: head([(s)-[:ON_BEHALF_OF]->(b:Actor) | b {.id, .name, .kind}])}
-                 ORDER BY s.start, s.id } AS statements
+                 ORDER BY s.start, s.id } AS statements,
+       COLLECT { MATCH (q:Attribution)-[:IN]->(art) RETURN q.id ORDER BY q.start, q.id } AS attributions

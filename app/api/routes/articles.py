@@ -24,12 +24,14 @@ log = logging.getLogger("stancegraph.api")
             responses={404: {"model": ErrorResponse, "description": "No article has this id"}})
 def get_article(article_id: str, graph: GraphDep):
     """The article's metadata and everything extracted from it: the actors it mentions (with
-    mention counts), the roles it states, and its statements in text order."""
+    mention counts), the roles it states, its statements and its attributions in text order."""
     found = graph.read("api_article", id=article_id)
     if not found:
         raise HTTPException(404, f"no article with id {article_id!r}")
     r = found[0]
-    return {**r["article"], "actors": r["actors"], "roles": r["roles"], "statements": r["statements"]}
+    attributions = [a["attribution"] for a in graph.read("api_attributions", ids=r["attributions"])]
+    return {**r["article"], "actors": r["actors"], "roles": r["roles"], "statements": r["statements"],
+            "attributions": attributions}
 
 
 @router.post("", response_model=IngestResponse, status_code=status.HTTP_201_CREATED, dependencies=[ApiKey],
