@@ -19,7 +19,7 @@ from graph_schema.cypher import query
 from ingest.records import ACTOR_KINDS, Article, Extraction
 
 LABELS = {kind: kind.capitalize() for kind in ACTOR_KINDS}
-EXTRACTOR_VERSION = "1"  # bump when extraction changes so that unchanged articles are re-extracted
+EXTRACTOR_VERSION = "2"  # bump when extraction changes so that unchanged articles are re-extracted
 
 
 def content_hash(text: str) -> str:
