@@ -24,7 +24,11 @@ CREATE INDEX statement_date IF NOT EXISTS FOR (n:Statement) ON (n.date);
 CREATE INDEX statement_kind IF NOT EXISTS FOR (n:Statement) ON (n.kind);
 CREATE INDEX attribution_date IF NOT EXISTS FOR (n:Attribution) ON (n.date);
 
-// Full-text search ("zelensky" finds Volodymyr Zelenskiy, "kremlin" finds Russia, "tanks" what was said about tanks)
+// Full-text search ("zelensky" finds Volodymyr Zelenskiy, "kremlin" finds Russia, "tanks" what was
+// said about tanks). Positions are searched by label and key (the key names the country where the
+// label has its demonym). An index is never redefined in place, so a changed one gets a new name
+// and its predecessor is dropped.
 CREATE FULLTEXT INDEX actor_search IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases];
-CREATE FULLTEXT INDEX position_search IF NOT EXISTS FOR (n:Position) ON EACH [n.label];
+DROP INDEX position_search IF EXISTS;
+CREATE FULLTEXT INDEX position_text IF NOT EXISTS FOR (n:Position) ON EACH [n.label, n.key];
 CREATE FULLTEXT INDEX attribution_search IF NOT EXISTS FOR (n:Attribution) ON EACH [n.content];

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from neo4j import Driver
@@ -14,6 +15,15 @@ def statements() -> list[str]:
     text = (resources.files("graph_schema") / "schema.cypher").read_text()
     lines = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+_CREATE = re.compile(r"CREATE\s+(CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)", re.IGNORECASE)
+
+
+def names() -> dict[str, str]:
+    """What schema.cypher creates: each constraint's or index's name → "constraint" or "index"."""
+    found = (_CREATE.match(s) for s in statements())
+    return {m[2]: "constraint" if m[1].upper() == "CONSTRAINT" else "index" for m in found if m}
 
 
 def apply_schema(driver: Driver, database: str) -> dict[str, int]:

@@ -6,6 +6,7 @@ Layout of the cache folder (`STANCEGRAPH_NEO4J_HOME`, default `./.neo4j/`):
     data/ logs/ run/
     password       the generated password (mode 0600) when none is configured
     neo4j.pid      the pid of the server this folder's `start` launched
+The folder is private to its owner (0700): the data, logs and password inside are not for others.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from importlib import resources
@@ -45,6 +47,9 @@ server.directories.logs={home}/logs
 server.directories.run={home}/run
 server.directories.import={home}/import
 server.directories.plugins={home}/plugins
+# Neo4j Browser: on connecting, apply stancegraph's style and open its guide, both served by the API.
+browser.post_connect_cmd=style {api}/browser/style.grass; play {api}/browser/guide.html
+browser.remote_content_hostname_whitelist={api_host}
 """
 
 
@@ -87,7 +92,7 @@ class LocalNeo4j:
         stored = self.home / "password"
         if stored.exists():
             return stored.read_text().strip()
-        self.home.mkdir(parents=True, exist_ok=True)
+        self._make_home()
         value = secrets.token_urlsafe(18)
         fd = os.open(stored, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
@@ -147,13 +152,7 @@ class LocalNeo4j:
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
         classpath = f"{self.lib}/*"
         if not (self.home / "data" / "dbms").exists():
-            # The initial password only takes effect before the very first start.
-            done = subprocess.run(
-                [java, "-cp", classpath, ADMIN_TOOL, "dbms", "set-initial-password", self.password()],
-                env=env, capture_output=True, text=True,
-            )
-            if done.returncode != 0:
-                raise Neo4jServerError(f"setting the initial password failed:\n{done.stderr[-2000:]}")
+            self._set_initial_password(java, classpath, env)
         heap = self.settings.neo4j_heap
         cmd = [java, f"-Xms{heap}", f"-Xmx{heap}", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
                "-cp", classpath, ENTRY_POINT,
@@ -181,14 +180,59 @@ class LocalNeo4j:
         self.pid_file.unlink(missing_ok=True)
         return True
 
+    def dump(self, destination: Path) -> Path:
+        """The database dumped to the file `destination` by `neo4j-admin database dump`, which
+        needs the server stopped. Written beside it first, so a failed dump leaves no file."""
+        pid = self._live_pid()
+        if pid is not None:
+            raise Neo4jServerError(f"the local Neo4j is running (pid {pid}); a dump needs it stopped: "
+                                   "stancegraph neo4j stop, then dump, then stancegraph neo4j start")
+        database = self.settings.neo4j_database
+        if not (self.home / "data" / "databases" / database).is_dir():
+            raise Neo4jServerError(f"no database {database!r} in {self.home}: nothing to dump")
+        java = _require("java", "Java 17 (apt-get install openjdk-17-jre-headless)")
+        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.home / "conf")}
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=destination.parent, prefix=".dump-") as folder:
+            done = subprocess.run([java, "-cp", f"{self.lib}/*", ADMIN_TOOL, "database", "dump", database,
+                                   f"--to-path={folder}"], env=env, capture_output=True, text=True)
+            if done.returncode != 0:
+                raise Neo4jServerError(f"neo4j-admin database dump failed:\n{(done.stdout + done.stderr)[-2000:]}")
+            os.replace(Path(folder) / f"{database}.dump", destination)
+        return destination
+
     # -- helpers -----------------------------------------------------------------------------
+    def _make_home(self) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.home.chmod(0o700)  # also an older home, made before it was kept private
+
+    def _set_initial_password(self, java: str, classpath: str, env: dict[str, str]) -> None:
+        """The password, which only takes effect before the very first start. It reaches AdminTool
+        in an argument file (`@file`, expanded by its command-line parser) of mode 0600, never on
+        a command line, where `ps` would show it to every user."""
+        argfile = self.home / "run" / "initial-password.args"
+        argfile.unlink(missing_ok=True)
+        quoted = '"' + self.password().replace("\\", "\\\\").replace('"', '\\"') + '"'
+        fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(quoted + "\n")
+        try:
+            done = subprocess.run([java, "-cp", classpath, ADMIN_TOOL, "dbms", "set-initial-password", f"@{argfile}"],
+                                  env=env, capture_output=True, text=True, check=False)
+        finally:
+            argfile.unlink(missing_ok=True)
+        if done.returncode != 0:
+            raise Neo4jServerError(f"setting the initial password failed:\n{done.stderr[-2000:]}")
+
     def _write_conf(self) -> None:
+        self._make_home()
         for sub in ("conf", "data", "logs", "run", "import", "plugins"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
         s = self.settings
+        api_host = "127.0.0.1" if s.api_host in ("0.0.0.0", "::", "") else s.api_host  # where a browser finds it
         (self.home / "conf" / "neo4j.conf").write_text(CONF_TEMPLATE.format(
             bolt_port=s.bolt_port, http_port=s.http_port, heap=s.neo4j_heap,
-            pagecache=s.neo4j_pagecache, home=self.home,
+            pagecache=s.neo4j_pagecache, home=self.home, api=f"http://{api_host}:{s.api_port}", api_host=api_host,
         ))
 
     def _live_pid(self) -> int | None:

@@ -33,6 +33,10 @@ class Neo4jSettings(BaseSettings):
     neo4j_pagecache: str = "512m"
     neo4j_start_timeout: float = 120.0
 
+    # The REST API, which serves the managed server's Browser its guide and style.
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+
     @property
     def lib_dir(self) -> Path:
         return self.neo4j_lib or self.neo4j_home / "lib"

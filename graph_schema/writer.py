@@ -61,8 +61,9 @@ class GraphWriter:
         return [r["id"] for r in self.driver.execute_query(query("people_known"), database_=self.database).records]
 
     def current(self, articles: Iterable[Article]) -> set[str]:
-        """The ids among `articles` whose exact text this extractor version already wrote (one query)."""
-        given = [{"id": a.id, "hash": content_hash(a.text)} for a in articles]
+        """The ids among `articles` whose exact text and date this extractor version already wrote
+        (one query): a date found since (a sidecar, --date) rewrites the article's dated statements."""
+        given = [{"id": a.id, "hash": content_hash(a.text), "published_at": a.published_at} for a in articles]
         found = self.driver.execute_query(query("articles_current"), articles=given, version=EXTRACTOR_VERSION,
                                           database_=self.database).records
         return {r["id"] for r in found}
@@ -129,6 +130,7 @@ class GraphWriter:
                 "id": article.id, "title": article.title, "source": article.outlet, "path": article.source,
                 "url": article.url, "published_at": article.published_at, "date": day,
                 "content_hash": content_hash(article.text), "words": len(article.text.split()),
+                "text": article.text,  # statement offsets index into it (GET /articles/{id} shows both)
                 "extractor_version": EXTRACTOR_VERSION,
             },
             "actors": list(actors.values()),

@@ -27,6 +27,7 @@ class RunSummary:
     skipped: int = 0  # empty inputs
     failed: int = 0  # unreadable inputs or articles that could not be written
     warnings: int = 0
+    undated: int = 0  # articles read (ingested or unchanged) with no publication date
     words: int = 0
     actors: int = 0
     positions: int = 0
@@ -52,8 +53,9 @@ class RunSummary:
     def describe(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
         return (f"{self.articles} articles ingested ({rate:.1f}/s, {self.words} words), {self.unchanged} unchanged, "
-                f"{self.skipped} skipped, {self.failed} failed, {self.warnings} warnings; written: "
-                f"{self.actors} actors, {self.positions} positions, {self.statements} statements, {self.roles} roles")
+                f"{self.skipped} skipped, {self.failed} failed, {self.warnings} warnings, {self.undated} undated; "
+                f"written: {self.actors} actors, {self.positions} positions, {self.statements} statements, "
+                f"{self.roles} roles")
 
 
 class ModelUnavailable(RuntimeError):
@@ -81,6 +83,7 @@ def readable(items: Iterable[Article | InputError], summary: RunSummary, on_erro
                               f"as {first_source}: not read twice", "skipped" if same else "failed"))
         else:
             seen[item.id] = (item.source, text_id(item.text))
+            summary.undated += item.published_at is None
             yield item
 
 

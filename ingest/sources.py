@@ -3,6 +3,14 @@
 `read_inputs(paths)` is the one entry point. It accepts plain text and Markdown, HTML pages,
 JSON Lines (one record per line) and JSON files holding a list of records, and `-` for stdin.
 A directory is walked recursively in sorted order, reading only the extensions above.
+A file is identified by its resolved path (`Article.source`), so `corpus/a.txt`, `./corpus/a.txt`
+and `/abs/corpus/a.txt` (or a symlink to it) are one file, and an edit replaces its article;
+messages name inputs as they were given.
+
+A file that is one article (text, Markdown, HTML) may have a sidecar beside it
+(`a.txt.meta.json` or `a.meta.json`) whose `published_at`, `title`, `url` and `source` replace
+the file's own. An article's date is then its own or its sidecar's, else the one its file's
+name gives (`date_pattern()`), else the date given for the run.
 
 Every problem becomes an `InputError` yielded in the stream, in place of the article it
 concerns, so one bad input never stops the others:
@@ -12,28 +20,42 @@ concerns, so one bad input never stops the others:
 
 Offsets downstream index `Article.text`, so text is kept as decoded: files only lose NUL
 bytes and have their newlines normalized to "\\n"; JSON records keep their `text` exactly.
+
+This module finds the inputs (walking, stdin), reads each within its bound and hands it to the
+reader of its format; plain text and Markdown, which need no parsing, are read here. The rest
+is one module a step, each importable alone: `inputs.py` (what readers share: `InputError`,
+`text_id`), `bounded_read.py`, `decoding.py` (bytes → text), `json_records.py`, `html_page.py`,
+`file_metadata.py` (sidecars, dates in file names), `article_dates.py` (what a date is).
+Callers import the reading API from here alone (`__all__`), wherever its parts are defined.
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime as dt
-import hashlib
 import io
 import itertools
-import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
-import charset_normalizer
-
+from ingest.article_dates import (
+    DATE_PATTERN,
+    DEFAULT_DATE_PATTERN,
+    date_pattern,
+    run_date,
+)
+from ingest.bounded_read import bounded_lines, read_bounded, too_large_message
+from ingest.decoding import decoded_text
+from ingest.file_metadata import SIDECAR_SUFFIX, add_file_metadata
+from ingest.html_page import read_html
+from ingest.inputs import InputError, Origin, Refused, text_id
+from ingest.json_records import read_json, read_jsonl
 from ingest.records import Article
+
+__all__ = ["DATE_PATTERN", "InputError", "date_pattern", "read_inputs", "run_date", "text_id"]
 
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -43,86 +65,68 @@ HTML_EXTENSIONS = {".html", ".htm"}
 JSON_EXTENSIONS = {".jsonl", ".json"}
 READABLE_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | JSON_EXTENSIONS
 
-# No encoding spends more than 4 bytes on a character (UTF-32), so an input longer than
-# 4 × max_chars bytes is over the limit whatever its encoding: it is refused unread.
-MAX_BYTES_PER_CHAR = 4
-
-# Share of control characters (besides tab, newlines, form feed) and undecodable bytes above
-# which a file is binary rather than text; real text has next to none, random bytes ~11%.
-BINARY_THRESHOLD = 0.02
-_NOT_TEXT_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
-
-# Checked in this order: the UTF-32-LE BOM starts with the UTF-16-LE one.
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-ErrorKind = Literal["skipped", "failed", "warning"]
-
-
-@dataclass
-class InputError:
-    """A problem with one input (or one line of it), reported instead of stopping the run."""
-
-    source: str  # the path as given, or "<stdin>"
-    line: int | None  # 1-based line of a JSON Lines input, else None
-    message: str
-    kind: ErrorKind
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.kind}: {self.message}"
-
-
-class _Refused(Exception):
-    """An input that cannot become an article; carries the InputError kind and message."""
-
-    def __init__(self, kind: ErrorKind, message: str):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
+_STDIN_ORIGIN = Origin(STDIN_SOURCE, STDIN_SOURCE)
 
 
 def read_inputs(
-    paths: Iterable[str], *, max_chars: int = 2_000_000
+    paths: Iterable[str],
+    *,
+    max_chars: int = 2_000_000,
+    date: str | None = None,
+    date_pattern: re.Pattern[str] | None = DEFAULT_DATE_PATTERN,
 ) -> Iterator[Article | InputError]:
     """Yield an Article for each article found in `paths`, and an InputError for each problem.
 
     `paths` are files, directories (walked recursively, sorted) or "-" for stdin. A file or
-    record longer than `max_chars` characters is refused.
+    record longer than `max_chars` characters is refused. An article's date is its own (a
+    record's `published_at`, a page's metadata, a sidecar's), else the one `date_pattern` finds
+    in its file's name (see `date_pattern()`; None: names are not read), else `date`.
     """
     for path in paths:
         if path == STDIN:
-            yield from _read_stdin(max_chars)
+            items = _read_stdin(max_chars)
         elif os.path.isdir(path):
-            yield from _read_directory(path, max_chars)
+            items = _read_directory(path, max_chars, date_pattern)
         else:
-            yield from _read_file(path, max_chars)
+            items = _read_file(path, max_chars, date_pattern)
+        for item in items:
+            if date is not None and isinstance(item, Article) and item.published_at is None:
+                item.published_at = date
+            yield item
 
 
 # --- files and directories ---------------------------------------------------------------
 
 
-def _read_directory(root: str, max_chars: int) -> Iterator[Article | InputError]:
-    # Sorted by path components, so a folder's files stay together ("a/b.txt" before "a.txt").
-    files = sorted(_walk(root), key=lambda path: Path(path).parts)
-    if not files:
+def _read_directory(
+    root: str, max_chars: int, date_pattern: re.Pattern[str] | None
+) -> Iterator[Article | InputError]:
+    unreadable: list[OSError] = []
+    files = list(walk_files(root, unreadable.append))
+    # Sorted by path components, so a folder's files stay together ("a/b.txt" before "a.txt"),
+    # and an unreadable folder is reported where its files would have been.
+    found = [(Path(path).parts, path) for path in files]
+    found += [(Path(error.filename).parts, error) for error in unreadable]
+    if not found:
         extensions = ", ".join(sorted(READABLE_EXTENSIONS))
         yield InputError(root, None, f"directory holds no readable files ({extensions})", "skipped")
-    for path in files:
-        yield from _read_file(path, max_chars)
+    for _, item in sorted(found, key=lambda pair: pair[0]):
+        if isinstance(item, OSError):
+            message = f"cannot read directory: {item.strerror or item}; its files are not read"
+            yield InputError(item.filename, None, message, "failed")
+        else:
+            yield from _read_file(item, max_chars, date_pattern)
 
 
-def _walk(root: str) -> Iterator[str]:
-    """Paths of the readable, non-hidden files under `root`, prefixed by `root` as given."""
-    for directory, subdirectories, names in os.walk(root):
+def walk_files(root: str, on_error: Callable[[OSError], None]) -> Iterator[str]:
+    """Paths of the readable, non-hidden files under `root` (sidecars excepted), prefixed by
+    `root` as given; each directory that cannot be listed goes to `on_error` (os.walk would
+    skip it silently)."""
+    for directory, subdirectories, names in os.walk(root, onerror=on_error):
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         for name in names:
-            if not name.startswith(".") and _extension(name) in READABLE_EXTENSIONS:
+            if (not name.startswith(".") and _extension(name) in READABLE_EXTENSIONS
+                    and not name.endswith(SIDECAR_SUFFIX)):
                 yield os.path.join(directory, name)
 
 
@@ -130,43 +134,37 @@ def _extension(path: str) -> str:
     return os.path.splitext(path)[1].lower()
 
 
-def _read_file(path: str, max_chars: int) -> Iterator[Article | InputError]:
+def _read_file(
+    path: str, max_chars: int, date_pattern: re.Pattern[str] | None
+) -> Iterator[Article | InputError]:
     extension = _extension(path)
+    origin = Origin.of_file(path)
     try:
         with open(path, "rb") as stream:
             if extension == ".jsonl":
                 # Streamed line by line: a JSON Lines corpus may be far larger than one article.
-                yield from _read_jsonl(_bounded_lines(stream, max_chars), path, max_chars)
+                yield from read_jsonl(bounded_lines(stream, max_chars), origin, max_chars)
                 return
-            data = _read_bounded(stream, max_chars)
-    except _Refused as refused:
+            data = read_bounded(stream, max_chars)
+    except Refused as refused:
         yield InputError(path, None, refused.message, refused.kind)
         return
     except OSError as error:
         yield InputError(path, None, f"cannot read: {error.strerror or error}", "failed")
         return
     if extension == ".json":
-        yield from _read_json(data, path, max_chars)
-    elif extension in HTML_EXTENSIONS:
-        yield from _read_html(data, path, max_chars)
+        yield from read_json(data, origin, max_chars)
+        return
+    if extension in HTML_EXTENSIONS:
+        items = read_html(data, origin, max_chars)
     else:
         # Anything named explicitly with another extension is tried as text: the binary
         # check refuses what is not.
-        yield from _read_text(data, path, max_chars, markdown=extension == ".md")
-
-
-def _read_bounded(stream: BinaryIO, max_chars: int, head: bytes = b"") -> bytes:
-    """`head` and the rest of `stream`, or _Refused once past the byte bound, reading no further."""
-    limit = MAX_BYTES_PER_CHAR * max_chars
-    data = head + stream.read(limit + 1 - len(head))
-    if len(data) > limit:
-        raise _Refused("failed", _too_large_message(max_chars))
-    return data
-
-
-def _too_large_message(max_chars: int) -> str:
-    limit = MAX_BYTES_PER_CHAR * max_chars
-    return f"too large: more than {limit:,} bytes (limit {max_chars:,} characters)"
+        items = _read_text(data, origin, max_chars, markdown=extension == ".md")
+    for item in items:
+        if isinstance(item, Article):
+            yield from add_file_metadata(item, origin, date_pattern)
+        yield item
 
 
 # --- stdin -------------------------------------------------------------------------------
@@ -175,19 +173,19 @@ def _too_large_message(max_chars: int) -> str:
 def _read_stdin(max_chars: int) -> Iterator[Article | InputError]:
     """Read stdin as JSON Lines if its first line opens a JSON object, else as one article."""
     stream = _stdin_bytes()
-    lines = _bounded_lines(stream, max_chars)
+    lines = bounded_lines(stream, max_chars)
     first = next(lines, b"")
     if first is not None and first.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{"):
-        yield from _read_jsonl(itertools.chain([first], lines), STDIN_SOURCE, max_chars)
+        yield from read_jsonl(itertools.chain([first], lines), _STDIN_ORIGIN, max_chars)
         return
     try:
         if first is None:  # a first line past the byte bound: the whole input is too
-            raise _Refused("failed", _too_large_message(max_chars))
-        data = _read_bounded(stream, max_chars, head=first)
-    except _Refused as refused:
+            raise Refused("failed", too_large_message(max_chars))
+        data = read_bounded(stream, max_chars, head=first)
+    except Refused as refused:
         yield InputError(STDIN_SOURCE, None, refused.message, refused.kind)
         return
-    yield from _read_text(data, STDIN_SOURCE, max_chars, markdown=False)
+    yield from _read_text(data, _STDIN_ORIGIN, max_chars, markdown=False)
 
 
 def _stdin_bytes() -> BinaryIO:
@@ -201,350 +199,16 @@ def _stdin_bytes() -> BinaryIO:
 
 
 def _read_text(
-    data: bytes, source: str, max_chars: int, *, markdown: bool
+    data: bytes, origin: Origin, max_chars: int, *, markdown: bool
 ) -> Iterator[Article | InputError]:
-    try:
-        text = _to_text(data, max_chars)
-    except _Refused as refused:
-        yield InputError(source, None, refused.message, refused.kind)
+    text = yield from decoded_text(data, origin, max_chars)
+    if text is None:
         return
     title = _markdown_title(text) if markdown else None
-    yield Article(id=text_id(text), text=text, source=source, title=title)
-
-
-def _to_text(data: bytes, max_chars: int) -> str:
-    """Decode, check and normalize the bytes of a text input, or raise _Refused."""
-    if not data:
-        raise _Refused("skipped", "empty (0 bytes)")
-    text = _decode(data)
-    if _looks_binary(text):
-        raise _Refused("failed", "not a text file (binary content)")
-    if not text.strip():
-        raise _Refused("skipped", "no text: only whitespace")
-    if len(text) > max_chars:
-        raise _Refused(
-            "failed", f"too large: {len(text):,} characters (limit {max_chars:,})"
-        )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _decode(data: bytes) -> str:
-    """Decode by BOM, else as UTF-8, else by detection, else as cp1252; drop NUL bytes."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = data.decode(encoding, errors="replace")
-            break
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            best = charset_normalizer.from_bytes(data).best()
-            # cp1252 is what most mis-encoded English news text turns out to be.
-            text = str(best) if best is not None else data.decode("cp1252", errors="replace")
-    return text.replace("\x00", "")
-
-
-def _looks_binary(text: str) -> bool:
-    return len(_NOT_TEXT_CHARS.findall(text)) > BINARY_THRESHOLD * len(text)
+    yield Article(id=text_id(text), text=text, source=origin.source, title=title)
 
 
 def _markdown_title(text: str) -> str | None:
     """The heading on the first non-blank line of a Markdown text, if it opens with one."""
     match = re.match(r"\s*#{1,6}[ \t]+(.+?)[ \t#]*(\n|$)", text)
     return match.group(1) if match else None
-
-
-def text_id(text: str) -> str:
-    # surrogatepass: JSON text may hold lone surrogates ("\\ud800"), which UTF-8 refuses.
-    return "sha1:" + hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
-
-
-# --- JSON Lines and JSON -----------------------------------------------------------------
-
-
-def _bounded_lines(stream: BinaryIO, max_chars: int) -> Iterator[bytes | None]:
-    """The lines of `stream`, or None for a line past the byte bound (skipped, never held whole)."""
-    limit = MAX_BYTES_PER_CHAR * max_chars
-    while line := stream.readline(limit):
-        if len(line) == limit and not line.endswith(b"\n"):
-            while (rest := stream.readline(limit)) and not rest.endswith(b"\n"):
-                pass
-            yield None
-        else:
-            yield line
-
-
-def _read_jsonl(
-    lines: Iterable[bytes | None], source: str, max_chars: int
-) -> Iterator[Article | InputError]:
-    for number, line in enumerate(lines, start=1):
-        if line is None:
-            limit = MAX_BYTES_PER_CHAR * max_chars
-            yield InputError(source, number, f"line longer than {limit:,} bytes", "failed")
-            continue
-        if number == 1:
-            if line.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                message = "JSON Lines must be UTF-8; this file is UTF-16 (re-save it as UTF-8)"
-                yield InputError(source, None, message, "failed")
-                return
-            line = line.removeprefix(codecs.BOM_UTF8)
-        if not line.strip():
-            continue
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError:
-            text = line.decode("utf-8", errors="replace")
-            message = "bytes that are not UTF-8 were replaced by U+FFFD"
-            yield InputError(source, number, message, "warning")
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as error:
-            message = _invalid_json(error, f"column {error.colno}")
-            yield InputError(source, number, message, "failed")
-            continue
-        yield from _record_to_article(record, source, number, None, max_chars)
-
-
-def _read_json(data: bytes, source: str, max_chars: int) -> Iterator[Article | InputError]:
-    """A .json file holds one record or a list of records."""
-    try:
-        content = json.loads(_decode(data))
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        yield InputError(source, None, _invalid_json(error, where), "failed")
-        return
-    if isinstance(content, dict):
-        yield from _record_to_article(content, source, None, None, max_chars)
-    elif isinstance(content, list):
-        for index, record in enumerate(content, start=1):
-            yield from _record_to_article(record, source, None, index, max_chars)
-    else:
-        message = "expected a JSON object or a list of objects"
-        yield InputError(source, None, message, "failed")
-
-
-def _invalid_json(error: json.JSONDecodeError, where: str) -> str:
-    # json words some messages "… at", expecting a position to follow.
-    return f"not valid JSON: {error.msg.removesuffix(' at')} ({where})"
-
-
-def _record_to_article(
-    record: object, path: str, line: int | None, index: int | None, max_chars: int
-) -> Iterator[Article | InputError]:
-    """One JSON record as an Article, preceded by warnings; or an InputError.
-
-    `index` is the record's place in a .json list, which has no line numbers to report.
-    """
-    given_id = _given_id(record)
-    # Name the record in messages so a person can find it: by place in a list, and by id.
-    label = " ".join(
-        ([f"record {index}"] if index is not None else [])
-        + ([f"id {given_id!r}"] if given_id is not None else [])
-    )
-
-    def problem(message: str, kind: ErrorKind = "failed") -> InputError:
-        return InputError(path, line, f"{label}: {message}" if label else message, kind)
-
-    if not isinstance(record, dict):
-        yield problem(f"not a JSON object (got {_json_type(record)})")
-        return
-    text = record.get("text")
-    if text is None:
-        yield problem("no text field")
-        return
-    if not isinstance(text, str):
-        yield problem(f"text is not a string (got {_json_type(text)})")
-        return
-    if not text.strip():
-        yield problem("text is empty", "skipped")
-        return
-    if len(text) > max_chars:
-        yield problem(f"text too large: {len(text):,} characters (limit {max_chars:,})")
-        return
-
-    if _SURROGATE.search(text):
-        # Valid JSON ("\ud800") but not encodable text: spaCy and Neo4j would both fail on it.
-        # Replacing keeps the length, so offsets stay true to the record.
-        text = _SURROGATE.sub("\ufffd", text)
-        yield problem("lone UTF-16 surrogates in text replaced by U+FFFD", "warning")
-    article_id = given_id if given_id is not None else text_id(text)
-    fields = {}
-    for key in ("title", "url", "source"):
-        value = record.get(key)
-        if value is not None and not isinstance(value, str):
-            yield problem(f"{key} is not a string (got {_json_type(value)}); dropped", "warning")
-            value = None
-        fields[key] = _SURROGATE.sub("\ufffd", value) if value else value
-    published_at = record.get("published_at")
-    normalized = _iso_date(published_at)
-    if published_at is not None and normalized is None:
-        message = f"published_at {published_at!r} is not an ISO 8601 date; dropped"
-        yield problem(message, "warning")
-    yield Article(
-        id=article_id,
-        text=text,
-        source=f"{path}#{article_id}",
-        title=fields["title"],
-        published_at=normalized,
-        url=fields["url"],
-        outlet=fields["source"],
-    )
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _given_id(record: object) -> str | None:
-    """A record's own id (a non-empty string or an integer), as a string."""
-    value = record.get("id") if isinstance(record, dict) else None
-    if isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
-        return None
-    return str(value)
-
-
-def _json_type(value: object) -> str:
-    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
-    return names.get(type(value), "number")
-
-
-def _iso_date(value: object) -> str | None:
-    """`value` as an ISO 8601 date or datetime string, or None when it is not one."""
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
-        try:
-            return parse(value).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-# --- HTML --------------------------------------------------------------------------------
-
-# Elements whose content is never the article: page chrome, code and forms.
-_SKIPPED_ELEMENTS = {
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript",
-    "template", "svg", "iframe", "title",
-}
-# Elements that end a line of text when they open or close.
-_BLOCK_ELEMENTS = {
-    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li", "main", "ol", "p", "pre",
-    "section", "table", "td", "th", "tr", "ul",
-}
-_CONTENT_ELEMENTS = ("article", "main")  # preferred, in this order, over the whole body
-_TRACKED_ELEMENTS = _SKIPPED_ELEMENTS | set(_CONTENT_ELEMENTS) | {"h1"}
-_WHITESPACE = re.compile(r"\s+")
-
-
-class _PageParser(HTMLParser):
-    """Collect a page's visible text (whole body and inside article/main), title and dates."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: dict[str, list[str]] = {"body": [], "article": [], "main": []}
-        self.page_title: list[str] = []
-        self.headings: list[tuple[str, bool]] = []  # (h1 text, inside article/main)
-        self.published_meta: str | None = None
-        self.published_time: str | None = None
-        self.canonical_url: str | None = None
-        self._open: dict[str, int] = dict.fromkeys(_TRACKED_ELEMENTS, 0)
-        self._heading: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "meta" and "article:published_time" in (
-            attributes.get("property"), attributes.get("name")
-        ):
-            self.published_meta = self.published_meta or attributes.get("content")
-        elif tag == "time" and attributes.get("datetime"):
-            self.published_time = self.published_time or attributes["datetime"]
-        elif tag == "link" and attributes.get("rel") == "canonical":
-            self.canonical_url = self.canonical_url or attributes.get("href")
-        if tag == "h1":
-            self._heading = []
-        if tag in self._open:
-            self._open[tag] += 1
-        self._break_line(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._break_line(tag)
-        if tag in self._open and self._open[tag]:
-            self._open[tag] -= 1
-        if tag == "h1" and self._heading is not None:
-            in_content = any(self._open[name] for name in _CONTENT_ELEMENTS)
-            self.headings.append((_collapse("".join(self._heading)), in_content))
-            self._heading = None
-
-    def handle_data(self, data: str) -> None:
-        if self._open["title"] and not self._open["svg"]:  # an <svg> has <title>s of its own
-            self.page_title.append(data)
-        if self._heading is not None:  # kept even inside a skipped <header>: it is the headline
-            self._heading.append(data)
-        if any(self._open[name] for name in _SKIPPED_ELEMENTS):
-            return
-        # Source newlines render as spaces: only block elements break lines.
-        data = _WHITESPACE.sub(" ", data)
-        for region in self._regions():
-            self.parts[region].append(data)
-
-    def _break_line(self, tag: str) -> None:
-        if tag in _BLOCK_ELEMENTS:
-            for region in self._regions():
-                self.parts[region].append("\n")
-
-    def _regions(self) -> list[str]:
-        return ["body"] + [name for name in _CONTENT_ELEMENTS if self._open[name]]
-
-    def article_text(self) -> str:
-        """The text of <article>, else <main>, else the body: one paragraph per block."""
-        for region in (*_CONTENT_ELEMENTS, "body"):
-            text = _paragraphs("".join(self.parts[region]))
-            if text:
-                return text
-        return ""
-
-    def title(self) -> str | None:
-        """The headline in article/main, else the page <title>, else any first <h1>."""
-        candidates = [text for text, in_content in self.headings if in_content and text]
-        candidates.append(_collapse("".join(self.page_title)))
-        candidates += [text for text, _ in self.headings]
-        return next((text for text in candidates if text), None)
-
-
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _paragraphs(text: str) -> str:
-    lines = (_collapse(line) for line in text.split("\n"))
-    return "\n\n".join(line for line in lines if line)
-
-
-def _read_html(data: bytes, source: str, max_chars: int) -> Iterator[Article | InputError]:
-    try:
-        page = _to_text(data, max_chars)
-    except _Refused as refused:
-        yield InputError(source, None, refused.message, refused.kind)
-        return
-    parser = _PageParser()
-    parser.feed(page)
-    parser.close()
-    text = parser.article_text()
-    if not text:
-        yield InputError(source, None, "no article text found in the page", "skipped")
-        return
-    raw_date = parser.published_meta or parser.published_time
-    published_at = _iso_date(raw_date)
-    if raw_date is not None and published_at is None:
-        message = f"publication date {raw_date!r} is not an ISO 8601 date; dropped"
-        yield InputError(source, None, message, "warning")
-    yield Article(
-        id=text_id(text),
-        text=text,
-        source=source,
-        title=parser.title(),
-        published_at=published_at,
-        url=parser.canonical_url,
-    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -132,12 +133,32 @@ def _write_csv(path: Path, first: list[str], rows: list[dict[str, Any]]) -> None
         writer.writerows(rows)
 
 
+def export_format(path: str | Path, fmt: str | None = None, formats: tuple[str, ...] = FORMATS) -> str:
+    """The format `path` is written in (`fmt`, else its suffix), or ValueError when that format is
+    not one of `formats` or the path can't be written; checked before any work, so that a typo
+    doesn't cost the computation that precedes the export."""
+    path = Path(path)
+    if path.is_dir():
+        raise ValueError(f"{path} is a directory; name a file")
+    suffix = path.suffix.lstrip(".").lower()
+    if fmt and suffix in formats and suffix != fmt.lower():
+        raise ValueError(f"{path}: the suffix says {suffix}, the format {fmt}; make them agree")
+    fmt = (fmt or suffix).lower()
+    if fmt not in formats:
+        what = f"unknown export format {fmt!r}" if fmt else "no export format (the name has no suffix)"
+        raise ValueError(f"{path}: {what}; use " + ", ".join(f".{f}" for f in formats))
+    folder = next(p for p in path.absolute().parents if p.exists())  # where mkdir would start
+    if not folder.is_dir():
+        raise ValueError(f"{path}: {folder} is a file, not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValueError(f"{path}: cannot write in {folder}")
+    return fmt
+
+
 def write(g: nx.Graph, path: str | Path, fmt: str | None = None) -> list[Path]:
     """Write `g` in the format its suffix says (or `fmt`); returns the files written."""
     path = Path(path)
-    fmt = (fmt or path.suffix.lstrip(".")).lower()
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r} ({path}); use .graphml, .gexf, .json or .csv")
+    fmt = export_format(path, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "graphml":
         nx.write_graphml(flatten(g), path)

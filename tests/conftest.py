@@ -8,6 +8,7 @@ project's cache (`.neo4j/lib`), assembled from Maven Central on first use.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,13 @@ TEST_BOLT_PORT = int(os.environ.get("STANCEGRAPH_TEST_BOLT_PORT", "17687"))
 TEST_HTTP_PORT = int(os.environ.get("STANCEGRAPH_TEST_HTTP_PORT", "17474"))
 
 
-def server_settings(home: Path, bolt_port: int, http_port: int) -> Settings:
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_settings(home: Path, bolt_port: int, http_port: int, api_port: int = 8000) -> Settings:
     return Settings(
         neo4j_uri=None,
         neo4j_home=home,
@@ -32,12 +39,15 @@ def server_settings(home: Path, bolt_port: int, http_port: int) -> Settings:
         neo4j_password=TEST_PASSWORD,
         neo4j_heap="768m",
         neo4j_pagecache="256m",
+        api_port=api_port,
     )
 
 
 @pytest.fixture(scope="session")
 def neo4j_settings(tmp_path_factory) -> Settings:
-    settings = server_settings(tmp_path_factory.mktemp("neo4j"), TEST_BOLT_PORT, TEST_HTTP_PORT)
+    # The server's Browser reads its guide and style from the API at api_port, where the Browser
+    # test serves it.
+    settings = server_settings(tmp_path_factory.mktemp("neo4j"), TEST_BOLT_PORT, TEST_HTTP_PORT, free_port())
     server = LocalNeo4j(settings)
     server.start()
     yield settings

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -43,9 +44,14 @@ def inputs(gold_dirs: list[Path], work: Path) -> list[str]:
 
 
 def extract(paths: list[str], work: Path) -> bytes:
-    command = [str(Path(sys.executable).with_name("stancegraph")), "extract", *paths]
-    out = subprocess.run(command, capture_output=True, check=True, cwd=work).stdout
-    return out.replace(str(work).encode() + b"/", b"").replace(str(CORPUS).encode() + b"/", b"")
+    # This checkout's code, whatever PYTHONPATH says (a relative one would point into `work`).
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "app.cli", "extract", *paths]
+    out = subprocess.run(command, capture_output=True, check=True, cwd=work, env=env).stdout
+    # Sources are resolved paths (ingest/sources.py): strip the folders' resolved spellings.
+    for folder in (work, CORPUS):
+        out = out.replace(str(folder.resolve()).encode() + b"/", b"")
+    return out
 
 
 def main() -> int:

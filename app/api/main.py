@@ -2,29 +2,32 @@
 
 Errors are JSON `{"error": ...}`: 404 unknown ids, 422 bad parameters, 401 without the API key,
 403 refused Cypher, 413 oversized bodies, 503 when Neo4j is unreachable, 500 otherwise (the
-traceback goes to the log, never to the client).
+traceback goes to the log, never to the client, and the connection stays open).
+The docs (/docs, /redoc) are served from the assets of the fastapi-offline package: no CDN, so
+they load on a closed network.
 """
 
 from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
-from importlib import resources
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse
+from fastapi.responses import JSONResponse
+from fastapi_offline import FastAPIOffline
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from app.api.deps import Ingest
-from app.api.middleware import BodySizeLimit
+from app.api.middleware import BodySizeLimit, SecurityHeaders, UnexpectedErrors
 from app.api.routes import (
     actors,
     alignment,
     articles,
+    browser,
     cypher,
     graph,
     health,
@@ -55,11 +58,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await run_in_threadpool(app.state.graph.close)
 
-    app = FastAPI(title="stancegraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  responses={503: {"description": "Neo4j is unreachable"}})
+    app = FastAPIOffline(title="stancegraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                         responses={503: {"description": "Neo4j is unreachable"}})
     app.state.settings = settings
     app.state.ingest = Ingest(settings.model)
+    app.add_middleware(UnexpectedErrors)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
@@ -86,19 +91,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"error": f"Neo4j could not answer now: {exc.message}"}, 503,
                             headers={"Retry-After": "5"})
 
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, 500)
-
-    for module in (health, actors, quotes, positions, alignment, articles, graph, networks, cypher):
+    for module in (health, quotes, actors, positions, alignment, articles, graph, networks, cypher, browser):
         app.include_router(module.router)
-
-    style = resources.files("graph_schema") / "style.grass"
-    if style.is_file():
-        @app.get("/browser-style.grass", include_in_schema=False)
-        def browser_style() -> PlainTextResponse:
-            """The Neo4j Browser style (`:style <url>` in the Browser)."""
-            return PlainTextResponse(style.read_text(), media_type="text/plain; charset=utf-8")
-
     return app

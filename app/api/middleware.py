@@ -1,6 +1,10 @@
-"""Request guards that run before any route."""
+"""ASGI middleware around every route: body size, security headers, unexpected errors."""
 
 from __future__ import annotations
+
+import logging
+
+log = logging.getLogger("stancegraph.api")
 
 
 class BodySizeLimit:
@@ -46,3 +50,60 @@ class BodySizeLimit:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    """Every response: `X-Content-Type-Options: nosniff`; JSON answers also `Cache-Control: no-store`
+    (they are views of a graph that changes with every ingest)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {name.lower() for name, _ in headers}
+                headers.append((b"x-content-type-options", b"nosniff"))
+                content_type = dict(headers).get(b"content-type", b"")
+                if content_type.startswith(b"application/json") and b"cache-control" not in names:
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+class UnexpectedErrors:
+    """An exception no handler took is answered `500 {"error": ...}` here, and the connection kept.
+
+    Starlette's own last resort answers too, then re-raises to the server, which closes the
+    keep-alive connection of a client that did nothing wrong."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        started = False
+
+        async def sending(message):
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception as exc:  # the last resort: logged with its traceback
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            body = b'{"error":"internal error (%s)"}' % type(exc).__name__.encode()
+            await send({"type": "http.response.start", "status": 500,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})

@@ -7,9 +7,9 @@ reach these models. Polarity is `1` (for), `-1` (against) or `0` (undecided).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator
 
 from ingest.records import ACTOR_KINDS
 
@@ -25,6 +25,7 @@ class Page(BaseModel, Generic[T]):
     total: int = Field(description="Items matching the request, over all pages.")
     limit: int
     offset: int
+    next: str | None = Field(None, description="The URL of the next page; null on the last one.")
     items: list[T]
 
 
@@ -212,6 +213,8 @@ class SharedPosition(BaseModel):
     a_statements: int
     b_statements: int
     relation: Literal["agreement", "conflict", "neutral"]
+    a_evidence: list[Evidence] = Field(description="a's statements on the position, in time order (undated last).")
+    b_evidence: list[Evidence] = Field(description="b's statements on the position, in time order.")
 
 
 class Alignment(BaseModel):
@@ -237,6 +240,15 @@ class ArticleRole(BaseModel):
     of: ActorRef
 
 
+class Highlight(BaseModel):
+    """A stretch of the text that statements rest on: `text[start:end]` is their evidence."""
+
+    start: int
+    end: int
+    statements: list[str] = Field(description="Ids of the statements whose evidence this is.")
+    polarities: list[int] = Field(description="Their distinct polarities: a highlight can be coloured by them.")
+
+
 class ArticleDetail(BaseModel):
     id: str
     title: str | None = None
@@ -247,6 +259,8 @@ class ArticleDetail(BaseModel):
     date: dt.date | None = None
     words: int | None = None
     ingested_at: dt.datetime | None = None
+    text: str | None = Field(None, description="The text as read (null for articles written before texts were kept).")
+    highlights: list[Highlight] = Field(description="The statements' evidence as offsets into `text`, in text order.")
     actors: list[ArticleMention]
     roles: list[ArticleRole]
     statements: list[Statement]
@@ -258,9 +272,10 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, max_length=100_000)
-    id: str | None = Field(None, min_length=1, max_length=200, pattern=r"^[^/]+$",
-                           description="No '/': the id is a path segment of GET /articles/{id}.")
+    text: str = Field(min_length=1, max_length=1_000_000,
+                      description="The text; extraction reads its first 100,000 characters (a longer text is "
+                                  "cut at a line or sentence break, and the answer's `warnings` say so).")
+    id: str | None = Field(None, min_length=1, max_length=200)
     title: str | None = Field(None, max_length=1_000)
     url: str | None = Field(None, max_length=2_000)
     source: str | None = Field(None, max_length=200, description="The outlet.")
@@ -282,10 +297,31 @@ class ArticleIn(BaseModel):
         return value
 
 
+BATCH_MAX = 10
+
+
 class ArticleBatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    articles: list[ArticleIn] = Field(min_length=1, max_length=10)
+    articles: list[ArticleIn] = Field(min_length=1, max_length=BATCH_MAX)
+
+    @field_validator("articles", mode="before")
+    @classmethod
+    def at_most(cls, value: Any) -> Any:
+        # Said before each article is validated, in words (pydantic would say "at most 10 items").
+        if isinstance(value, list) and len(value) > BATCH_MAX:
+            raise ValueError(f"a batch holds at most {BATCH_MAX} articles, not {len(value)}")
+        return value
+
+
+def _payload_kind(value: Any) -> str:
+    return "batch" if isinstance(value, dict) and "articles" in value else "article"
+
+
+# One article, or a batch: told apart by the `articles` key, so that an error is reported against
+# what the caller sent (not "body.ArticleIn.text: Field required" for a batch).
+IngestPayload = Annotated[Annotated[ArticleIn, Tag("article")] | Annotated[ArticleBatch, Tag("batch")],
+                          Discriminator(_payload_kind)]
 
 
 class IngestResult(BaseModel):
@@ -295,6 +331,7 @@ class IngestResult(BaseModel):
     positions: int = 0
     statements: int = 0
     roles: int = 0
+    warnings: list[str] = Field([], description="What was not read as sent (a text cut at 100,000 characters).")
 
 
 class IngestResponse(BaseModel):
@@ -413,9 +450,8 @@ class StanceChange(BaseModel):
     after: StanceStatement
 
 
-class StanceChanges(BaseModel):
-    total: int
-    items: list[StanceChange]
+class StanceChanges(Page[StanceChange]):
+    pass
 
 
 # --- quotes: who said what -----------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The `stancegraph` command. Heavy imports (spaCy, the driver, FastAPI) stay inside the commands
+"""The `stancegraph` command: extract, ingest, serve, neo4j, schema here; status and stats
+(status.py), search (search.py), export (export.py) and network (network.py) beside it. Heavy imports (spaCy, the driver, FastAPI) stay inside the commands
 so that `--help` is instant."""
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from typing import Annotated
 import typer
 
 from app.cli.console import err, fail, open_driver, out
+from app.cli.export import export
 from app.cli.network import network_app
+from app.cli.search import search
+from app.cli.status import stats, status
 from app.settings import get_settings
 
 app = typer.Typer(help="Who stands where in the news: actors, roles and stances in a Neo4j graph.",
@@ -21,6 +25,8 @@ schema_app = typer.Typer(help="The graph schema: constraints and indexes.", no_a
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 app.add_typer(network_app, name="network", help="Discourse networks: congruence, conflict, coalitions, exports.")
+for command in (status, stats, search, export):
+    app.command()(command)
 
 def _local_server():
     from graph_schema.server import LocalNeo4j
@@ -86,12 +92,47 @@ def _report(error) -> None:
     err.print(f"[{colour}]{error}[/]", highlight=False)
 
 
+DateOption = Annotated[str | None, typer.Option(
+    "--date", metavar="YYYY-MM-DD", help="Publication date of every article read that has none: none of its "
+    "own (record, page metadata, sidecar) nor one in its file name.")]
+DatePatternOption = Annotated[str | None, typer.Option(
+    "--date-pattern", metavar="REGEX", help="Where a file name gives its article's date: a regex whose group "
+    "'date' (or 'year', 'month', 'day') is matched in the name; '' reads no dates from names. Default "
+    "STANCEGRAPH_DATE_PATTERN, else names starting 20220125T090000Z or 2022-01-25.")]
+
+
+def _dating(date: str | None, date_pattern: str | None) -> dict:
+    """read_inputs' dating options from --date and --date-pattern (else the setting), checked
+    before any work starts."""
+    from ingest import sources
+
+    setting = get_settings().date_pattern
+    regex = date_pattern if date_pattern is not None else setting if setting is not None else sources.DATE_PATTERN
+    try:
+        given = sources.run_date(date) if date is not None else None
+    except ValueError as exc:
+        raise fail(f"--date: {exc}", code=2) from None
+    try:
+        return {"date": given, "date_pattern": sources.date_pattern(regex)}
+    except ValueError as exc:
+        where = "--date-pattern" if date_pattern is not None else "STANCEGRAPH_DATE_PATTERN"
+        raise fail(f"{where} {regex!r}: {exc}", code=2) from None
+
+
+def _report_undated(summary) -> None:
+    if summary.undated:
+        err.print(f"undated: {summary.undated} (time filters leave them out; date them with a sidecar "
+                  "<file>.meta.json, --date-pattern or --date)", highlight=False)
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories, or - for stdin.")],
     format: Annotated[RecordFormat, typer.Option("--format", "-f", help="jsonl: one record per article "
                                            "(shared/eval/FORMAT.md); table: a summary for people.")] = RecordFormat.jsonl,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (default STANCEGRAPH_MODEL).")] = None,
+    date: DateOption = None,
+    date_pattern: DatePatternOption = None,
 ) -> None:
     """Extract actors, roles and stances from articles, without any database."""
     import json
@@ -99,9 +140,10 @@ def extract(
     from ingest.pipeline import ModelUnavailable, Pipeline, RunSummary
     from ingest.sources import read_inputs
 
+    items = read_inputs(paths, **_dating(date, date_pattern))
     summary = RunSummary()
     try:
-        for extraction in Pipeline(model or get_settings().model).extract(read_inputs(paths), summary, _report):
+        for extraction in Pipeline(model or get_settings().model).extract(items, summary, _report):
             summary.articles += 1
             if format is RecordFormat.jsonl:
                 typer.echo(json.dumps(extraction.to_json(), ensure_ascii=False))
@@ -110,7 +152,9 @@ def extract(
     except ModelUnavailable as exc:
         raise fail(str(exc)) from None
     sys.stdout.flush()  # the summary on stderr comes after the records
-    err.print(f"{summary.articles} articles, {summary.skipped} skipped, {summary.failed} failed", highlight=False)
+    err.print(f"{summary.articles} articles, {summary.skipped} skipped, {summary.failed} failed, "
+              f"{summary.undated} undated", highlight=False)
+    _report_undated(summary)
     raise typer.Exit(0 if summary.ok else 1)
 
 
@@ -139,31 +183,37 @@ def ingest(
     force: Annotated[bool, typer.Option(help="Re-extract articles already in the graph unchanged. Without it a "
                                         "re-run skips them, so an interrupted run resumes where it stopped.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; errors and the summary only.")] = False,
+    date: DateOption = None,
+    date_pattern: DatePatternOption = None,
 ) -> None:
     """Extract from articles and write the graph to Neo4j (idempotent, one transaction per article)."""
     from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
-    from app.cli.progress import IngestProgress
+    from app.cli.progress import IngestProgress, Total, count_records
     from graph_schema.schema import apply_schema
     from graph_schema.writer import GraphWriter
     from ingest.pipeline import ModelUnavailable, Pipeline
     from ingest.sources import read_inputs
 
     settings = get_settings()
+    items = read_inputs(paths, **_dating(date, date_pattern))
     pipeline = Pipeline(model or settings.model, n_process=workers)
     with open_driver() as driver:
         try:
             apply_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database)
-            with IngestProgress(quiet) as progress:
-                summary = pipeline.ingest(read_inputs(paths), writer, force=force, on_error=_report,
+            total = Total(None, False) if quiet else count_records(paths)
+            with IngestProgress(quiet, total, err) as progress:
+                summary = pipeline.ingest(items, writer, force=force, on_error=_report,
                                           on_progress=progress.advance)
+                progress.finish(summary)
             totals = writer.counts()
         except ModelUnavailable as exc:
             raise fail(str(exc)) from None
         except (ServiceUnavailable, SessionExpired) as exc:
             raise fail(f"lost the connection to Neo4j at {settings.bolt_uri}: {exc}") from None
     err.print(summary.describe(), highlight=False)
+    _report_undated(summary)
     err.print(f"people merged across articles by resolution: {pipeline.resolver.stats.people_merged}; "
               f"graph now: {totals['nodes']} nodes, {totals['relationships']} relationships", highlight=False)
     raise typer.Exit(0 if summary.ok else 1)

@@ -1,4 +1,4 @@
-"""What every command shares: the consoles, failing with one clear line, and opening the graph."""
+"""What every command shares: the consoles, name-and-id cells, failing with one clear line, opening the graph."""
 
 from __future__ import annotations
 
@@ -7,11 +7,17 @@ from contextlib import contextmanager
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from app.settings import get_settings
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False)
+
+
+def named(name: str, node_id: str) -> str:
+    """A table cell: the name, and below it the id, whole (it is copied into commands and URLs)."""
+    return f"{escape(name)}\n[dim]{escape(node_id)}[/]"
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

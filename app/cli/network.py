@@ -54,15 +54,33 @@ def _rows(filters):
     return rows, time.perf_counter() - started
 
 
+def _check_outputs(outputs: list[Path] | None, png: Path | None, svg: Path | None) -> list[Path]:
+    """The export paths, each checked (format by suffix, a folder that can be written) before any
+    work starts."""
+    from networks.export import export_format
+
+    try:
+        for path in outputs or []:
+            export_format(path)
+        for picture, suffix in ((png, "png"), (svg, "svg")):
+            if picture is not None:
+                export_format(picture, formats=(suffix,))
+    except ValueError as exc:
+        raise fail(str(exc), 2) from None
+    return outputs or []
+
+
 def _export(g, outputs: list[Path], png: Path | None, svg: Path | None, max_nodes: int) -> None:
+    """Exports and pictures, written before anything is printed to stdout: a reader that stops
+    early (`| head`) ends the command only after its files are complete."""
     from networks.draw import draw
     from networks.export import write
 
     for path in outputs:
         try:
             written = write(g, path)
-        except ValueError as exc:
-            raise fail(str(exc), 2) from None
+        except OSError as exc:
+            raise fail(f"cannot write {path}: {exc.strerror or exc}") from None
         err.print("wrote " + ", ".join(str(p) for p in written))
     for picture in (png, svg):
         if picture is not None:
@@ -98,11 +116,12 @@ def build_network(
     max_nodes: Annotated[int, typer.Option(min=2, help="Draw at most this many nodes (top by weighted degree).")] = 50,
     top: Annotated[int, typer.Option(min=0, help="Print this many strongest edges.")] = 15,
 ) -> None:
-    """Build a network from the statements in Neo4j; print a summary, export and draw it."""
+    """Build a network from the statements in Neo4j; export and draw it, then print a summary."""
     from networks.analysis import summary, top_edges
     from networks.build import build
 
     filters = _filters(since, until, actor_kind, q, min_statements)
+    outputs = _check_outputs(output, png, svg)
     rows, queried = _rows(filters)
     started = time.perf_counter()
     g = build(kind.value, rows, normalize.value, filters)
@@ -111,6 +130,7 @@ def build_network(
     err.print(f"{kind.value} network: {stats['nodes']} nodes, {stats['edges']} edges "
               f"({stats['positive']} positive, {stats['negative']} negative) from {len(rows)} stance rows; "
               f"query {queried:.3f} s, build {built:.3f} s")
+    _export(g, outputs, png, svg, max_nodes)
     if top and g.number_of_edges():
         table = Table("source", "target", "weight", "details", title=f"strongest {min(top, g.number_of_edges())} edges")
         for u, v, d in top_edges(g, top):
@@ -120,7 +140,6 @@ def build_network(
             table.add_row(g.nodes[u].get("label", u), g.nodes[v].get("label", v),
                           _weight(d["weight"], d.get("sign", 1)), details)
         out.print(table)
-    _export(g, output or [], png, svg, max_nodes)
 
 
 @network_app.command("coalitions")
@@ -139,12 +158,14 @@ def coalitions_command(
     from networks.analysis import coalition_report
 
     filters = _filters(since, until, actor_kind, q, min_statements)
+    outputs = _check_outputs(output, png, svg)
     rows, queried = _rows(filters)
     started = time.perf_counter()
     report = coalition_report(rows, normalize.value, resolution=resolution, seed=seed, filters=filters)
     err.print(f"{len(report['coalitions'])} coalitions among {report['graph'].number_of_nodes()} actors "
               f"(modularity {report['modularity']:.3f}); query {queried:.3f} s, analysis "
               f"{time.perf_counter() - started:.3f} s")
+    _export(report["graph"], outputs, png, svg, 50)
     if as_json:
         typer.echo(json.dumps({k: v for k, v in report.items() if k not in ("graph", "conflict")},
                               ensure_ascii=False, default=str, indent=1))
@@ -159,7 +180,6 @@ def coalitions_command(
         if report["unaffiliated"]:
             out.print("in no coalition: " + ", ".join(a["name"] for a in report["unaffiliated"]))
         _print_bridges(report["bridges"])
-    _export(report["graph"], output or [], png, svg, 50)
 
 
 def _print_bridges(found: list[dict]) -> None:

@@ -1,4 +1,5 @@
-// GET /actors/{id}: the actor, its counts, the roles it holds and who holds roles in it.
+// GET /actors/{id}: the actor, its counts, the roles it holds and who holds roles in it (the
+// latest first, undated last).
 MATCH (a:Actor {id: $id})
 RETURN a {.id, .name, .kind, .aliases, .iso3} AS actor,
        {statements: COUNT { (a)-[:MADE]->(:Statement) },
@@ -7,8 +8,8 @@ RETURN a {.id, .name, .kind, .aliases, .iso3} AS actor,
        COLLECT { MATCH (a)-[r:HOLDS_ROLE]->(of:Actor)
                  RETURN {title: r.title, of: of {.id, .name, .kind}, first_seen: r.first_seen,
                          last_seen: r.last_seen, articles: size(r.articles), evidence: r.evidence}
-                 ORDER BY r.last_seen DESC, r.title } AS roles,
+                 ORDER BY r.last_seen IS NULL, r.last_seen DESC, r.title } AS roles,
        COLLECT { MATCH (p:Person)-[r:HOLDS_ROLE]->(a)
                  RETURN {title: r.title, person: p {.id, .name, .kind}, first_seen: r.first_seen,
                          last_seen: r.last_seen}
-                 ORDER BY r.last_seen DESC, p.name } AS role_holders
+                 ORDER BY r.last_seen IS NULL, r.last_seen DESC, p.name } AS role_holders

@@ -1,7 +1,8 @@
 // GET /actors/{id}/positions: per position the actor spoke about (statements dated within
 // [$since, $until]; undated ones only without a filter): latest polarity, net polarity, kinds,
 // count, first/last seen, the latest statement with its article, and whether the polarity changed.
-// Optionally only positions whose latest polarity is $polarity. A page and the total.
+// Optionally only positions whose latest polarity is $polarity. Ordered by $sort: recent (the most
+// recently seen first), statements, first_seen (the oldest first) or label. A page and the total.
 MATCH (:Actor {id: $id})-[:MADE]->(s:Statement)-[:ABOUT]->(p:Position)
 WHERE ($since IS NULL OR s.date >= $since) AND ($until IS NULL OR s.date <= $until)
 MATCH (s)-[:IN]->(art:Article)
@@ -11,7 +12,10 @@ WITH p, ss, art, last(ss) AS latest, [x IN ss WHERE x.date IS NOT NULL | x.date]
      [x IN ss | x.polarity] AS pols
 WHERE $polarity IS NULL OR latest.polarity = $polarity
 WITH p, ss, art, latest, dates, pols
-ORDER BY dates[-1] IS NULL, dates[-1] DESC, size(ss) DESC, p.label
+ORDER BY CASE $sort WHEN 'statements' THEN size(ss) END DESC,
+         CASE $sort WHEN 'first_seen' THEN dates[0] IS NULL END, CASE $sort WHEN 'first_seen' THEN dates[0] END,
+         CASE $sort WHEN 'label' THEN p.label END,
+         dates[-1] IS NULL, dates[-1] DESC, size(ss) DESC, p.label
 WITH collect({
   position: p {.id, .label},
   polarity: latest.polarity,

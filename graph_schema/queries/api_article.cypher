@@ -1,7 +1,8 @@
-// GET /articles/{id}: the article, the actors it mentions, the roles it states, its statements and the
-// ids of its attributions in text order (api_attributions reads them).
+// GET /articles/{id}: the article with its text, the actors it mentions, the roles it states, its
+// statements (their offsets index into the text) and the ids of its attributions in text order
+// (api_attributions reads them).
 MATCH (art:Article {id: $id})
-RETURN art {.id, .title, .source, .path, .url, .published_at, .date, .words, .ingested_at} AS article,
+RETURN art {.id, .title, .source, .path, .url, .published_at, .date, .words, .ingested_at, .text} AS article,
        COLLECT { MATCH (a:Actor)-[m:MENTIONED_IN]->(art)
                  RETURN a {.id, .name, .kind, count: m.count} ORDER BY m.count DESC, a.name } AS actors,
        COLLECT { MATCH (person:Person)-[:MENTIONED_IN]->(art)

@@ -262,14 +262,58 @@ def test_bad_parameters_are_422_json(hand, path):
     error(hand.get(path), 422)
 
 
-def test_browser_style_served_when_present(client):
-    from importlib import resources
+def test_browser_style_and_guide_are_served_to_any_origin(client):
+    style = client.get("/browser/style.grass", headers={"Origin": "http://127.0.0.1:7474"})
+    assert style.status_code == 200 and "node.Statement" in style.text
+    assert style.headers["access-control-allow-origin"] == "*"
+    guide = client.get("/browser/guide.html")
+    assert guide.status_code == 200 and "<slide" in guide.text
+    # The Browser sends pragma and cache-control headers, hence a preflight.
+    preflight = client.options("/browser/guide.html", headers={
+        "Origin": "http://127.0.0.1:7474", "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "pragma,cache-control"})
+    assert preflight.status_code == 204 and "pragma" in preflight.headers["access-control-allow-headers"]
+    error(client.get("/browser/secrets.txt"), 404)
 
-    response = client.get("/browser-style.grass")
-    if (resources.files("graph_schema") / "style.grass").is_file():
-        assert response.status_code == 200 and "node" in response.text
-    else:
-        assert response.status_code == 404
+
+def test_security_headers(hand):
+    health = hand.get("/health")
+    assert health.headers["x-content-type-options"] == "nosniff"
+    assert health.headers["cache-control"] == "no-store"
+    assert hand.get("/actors/nope").headers["cache-control"] == "no-store"
+    docs = hand.get("/docs")
+    assert docs.headers["x-content-type-options"] == "nosniff" and "cache-control" not in docs.headers
+
+
+def test_head_health(hand):
+    response = hand.head("/health")
+    assert response.status_code == 200 and response.content == b""
+
+
+def test_health_says_neo4j_is_unreachable_when_it_stopped(api_settings):
+    """A driver that was connected, to a server that is gone (here: a port nothing listens on)."""
+    from neo4j import GraphDatabase
+
+    from graph_schema.reader import Graph
+
+    with TestClient(create_app(api_settings), raise_server_exceptions=False) as client:
+        gone = "bolt://127.0.0.1:9"
+        client.app.state.graph.close()
+        client.app.state.graph = Graph(api_settings.model_copy(update={"neo4j_uri": gone}),
+                                       GraphDatabase.driver(gone, auth=("neo4j", "x")))
+        response = client.get("/health")
+        assert response.status_code == 503
+        reason = response.json()["neo4j"]
+        assert reason.startswith(f"unreachable at {gone}") and "50N42" not in reason, reason
+        client.app.state.graph.close()
+
+
+def test_unknown_long_id_is_not_echoed_whole(hand):
+    long_id = "x" * 50_000  # near the longest URL the test client sends
+    for path in (f"/actors/{long_id}", f"/positions/{long_id}", f"/articles/{long_id}"):
+        response = hand.get(path)
+        assert response.status_code == 404 and len(response.content) < 500, len(response.content)
+        assert "50,000 characters" in response.json()["error"]
 
 
 # --- actors ----------------------------------------------------------------------------------
@@ -474,6 +518,47 @@ def test_cypher_refuses_writes_and_admin_and_touches_nothing(hand, graphs, query
     assert ok(hand.get(f"/actors/{RUSSIA}"))["name"] == "Russia"
 
 
+def test_cypher_answer_is_bounded_in_bytes(hand, api_settings):
+    big = ("WITH reduce(s = 'x', i IN range(1, 20) | s + s) AS big "  # 1 MB
+           "UNWIND range(1, $rows) AS i RETURN i, big")
+    refused = error(hand.post("/cypher", json={"query": big, "parameters": {"rows": 20}}), 422)
+    assert "16,000,000 byte limit" in refused["error"] and "STANCEGRAPH_CYPHER_MAX_BYTES" in refused["error"]
+    fits = ok(hand.post("/cypher", json={"query": big, "parameters": {"rows": 10}}))
+    assert len(fits["rows"]) == 10 and len(fits["rows"][0]["big"]) == 2 ** 20
+    small = api_settings.model_copy(update={"cypher_max_bytes": 1_000})
+    with TestClient(create_app(small), raise_server_exceptions=False) as client:
+        rows = "UNWIND range(1, $n) AS i RETURN i"
+        assert len(ok(client.post("/cypher", json={"query": rows, "parameters": {"n": 50}}))["rows"]) == 50
+        assert "1,000 byte limit" in error(client.post("/cypher", json={"query": rows, "parameters": {"n": 500}}),
+                                           422)["error"]
+
+
+def test_cypher_reads_values_python_cannot_hold(hand):
+    body = ok(hand.post("/cypher", json={"query": "RETURN date('-999999-01-01') AS d, [date('+99999-12-31')] AS e, "
+                                                  "localdatetime('-0044-03-15T12:00:00') AS f, date('-0001-01-01') AS g"}))
+    assert body["rows"] == [{"d": "-999999-01-01", "e": ["+99999-12-31"], "f": "-0044-03-15T12:00:00",
+                             "g": "-0001-01-01"}]
+    deep = ok(hand.post("/cypher", json={"query": "RETURN reduce(l = [], i IN range(1, 300) | [l]) AS deep"}))
+    depth, value = 0, deep["rows"][0]["deep"]
+    while value:
+        depth, value = depth + 1, value[0]
+    assert depth == 300
+
+
+def test_cypher_relationships_keep_their_ends(hand):
+    body = ok(hand.post("/cypher", json={"query": "MATCH (a:Actor {id: $id})-[r:MADE]->(s) "
+                                                  "RETURN r, elementId(a) AS a, elementId(s) AS s LIMIT 1",
+                                         "parameters": {"id": RUSSIA}}))
+    row = body["rows"][0]
+    assert (row["r"]["start"], row["r"]["end"]) == (row["a"], row["s"])
+
+
+def test_cypher_column_named_like_a_refused_namespace(hand):
+    body = ok(hand.post("/cypher", json={"query": "MATCH (a:Actor {id: $id}) RETURN a.name AS `dbms.name`",
+                                         "parameters": {"id": RUSSIA}}))
+    assert body["rows"] == [{"dbms.name": "Russia"}]
+
+
 def test_cypher_bad_query_is_400_and_timeout_408(hand, monkeypatch):
     import app.api.routes.cypher
 
@@ -506,15 +591,22 @@ def test_post_articles_needs_the_api_key(hand, graphs):
     error(hand.get("/articles/posted-1"), 404)
 
 
+def test_post_articles_checks_the_key_before_the_body(hand):
+    for body in (b'{"articles": [', b'{"nope": 1}', b'{"articles": [' + b'{}, ' * 10 + b'{}]}'):
+        refused = error(hand.post("/articles", content=body, headers={"Content-Type": "application/json"}), 401)
+        assert "detail" not in refused
+
+
 def test_post_articles_limits(hand):
     auth = {"Authorization": f"Bearer {API_KEY}"}
     error(hand.post("/articles", json={**ARTICLE, "text": "   "}, headers=auth), 422)
-    error(hand.post("/articles", json={"articles": [ARTICLE] * 11}, headers=auth), 422)
+    too_many = error(hand.post("/articles", json={"articles": [ARTICLE] * 11}, headers=auth), 422)
+    assert "at most 10 articles" in too_many["error"] and "ArticleIn" not in too_many["error"]
+    missing = error(hand.post("/articles", json={"articles": [{"title": "no text"}]}, headers=auth), 422)
+    assert "articles.0.text" in missing["error"]
     error(hand.post("/articles", json={"articles": [ARTICLE, ARTICLE]}, headers=auth), 422)
-    error(hand.post("/articles", json={**ARTICLE, "text": "x" * 100_001}, headers=auth), 422)
     error(hand.post("/articles", content=b'{"text": "Germany \\ud800 said no."}',
                     headers={**auth, "Content-Type": "application/json"}), 422)
-    error(hand.post("/articles", json={**ARTICLE, "id": "a/b"}, headers=auth), 422)
     error(hand.post("/articles", content=b"{" + b" " * 1_100_000 + b"}", headers={**auth, "Content-Type":
                                                                                   "application/json"}), 413)
 
@@ -533,10 +625,106 @@ def test_post_articles_with_the_key_adds_the_article(hand, graphs):
         # The same text again changes nothing.
         again = ok(hand.post("/articles", json={"articles": [ARTICLE]}, headers=auth), 200)
         assert again["articles"] == [{"id": "posted-1", "written": False, "actors": 0, "positions": 0,
-                                      "statements": 0, "roles": 0}]
+                                      "statements": 0, "roles": 0, "warnings": []}]
         # Without an id, the id is the one `stancegraph ingest` gives the text.
         anonymous = ok(hand.post("/articles", json={"text": "Germany supports security guarantees for Ukraine."},
                                  headers=auth), 201)
         assert anonymous["articles"][0]["id"].startswith("sha1:")
+        assert anonymous["articles"][0]["warnings"] == []
+        # A text over the extractor's 100,000 characters is cut, and the answer says so.
+        long = ok(hand.post("/articles", json={"id": "long/one", "text": "Germany supports security guarantees "
+                                               "for Ukraine.\n" + "Nothing happened today.\n" * 4_200},
+                            headers=auth), 201)["articles"][0]
+        assert long["written"] and "only the first 100,000" in long["warnings"][0]
+        assert ok(hand.get("/articles/long/one"))["id"] == "long/one"  # an id with a slash is reachable
+    finally:
+        graphs.loaded = None  # the graph is no longer the hand-built one
+
+
+# --- pages, sorting, ids ---------------------------------------------------------------------
+
+def test_every_list_has_next_links(hand):
+    seen, url = [], "/actors?limit=1"
+    while url:
+        body = ok(hand.get(url))
+        seen += [a["id"] for a in body["items"]]
+        url = body["next"]
+        assert url is None or ("offset=" in url and "limit=1" in url)
+    assert sorted(seen) == sorted([ZELENSKIY, RUSSIA, UKRAINE])
+    for path in (f"/actors/{ZELENSKIY}/positions", f"/actors/{ZELENSKIY}/statements", "/positions",
+                 "/positions/p_withdraw/timeline"):
+        first = ok(hand.get(path, params={"limit": 1}))
+        assert first["total"] > 1 and first["next"], path
+        second = ok(hand.get(first["next"]))
+        assert second["offset"] == 1 and second["items"] != first["items"], path
+        last = ok(hand.get(path, params={"limit": 1, "offset": first["total"] - 1}))
+        assert last["next"] is None, path
+    changes = ok(hand.get("/networks/stance-changes", params={"limit": 1}))  # Zelenskiy on the ceasefire
+    assert (changes["total"], changes["limit"], changes["next"]) == (1, 1, None)
+
+
+def test_every_list_sorts(hand):
+    names = [a["name"] for a in ok(hand.get("/actors", params={"sort": "name"}))["items"]]
+    assert names == sorted(names)
+    assert ok(hand.get("/actors", params={"sort": "statements"}))["items"][0]["id"] == ZELENSKIY
+    labels = [p["label"] for p in ok(hand.get("/positions", params={"sort": "label"}))["items"]]
+    assert labels == sorted(labels)
+    by_label = ok(hand.get(f"/actors/{ZELENSKIY}/positions", params={"sort": "label"}))["items"]
+    assert [p["position"]["label"] for p in by_label] == sorted(p["position"]["label"] for p in by_label)
+    oldest = ok(hand.get(f"/actors/{ZELENSKIY}/positions", params={"sort": "first_seen"}))["items"]
+    assert oldest[0]["first_seen"] == "2025-01-06" and oldest[-1]["first_seen"] == "2025-02-01"
+    newest = [s["date"] for s in ok(hand.get(f"/actors/{ZELENSKIY}/statements", params={"sort": "-date"}))["items"]]
+    assert newest == sorted(newest, reverse=True)
+    timeline = ok(hand.get("/positions/p_ceasefire/timeline", params={"sort": "-date"}))["items"]
+    assert [(s["date"], s["moved"]) for s in timeline] == [("2025-02-01", True), ("2025-01-06", False)]
+    error(hand.get("/actors", params={"sort": "shoe-size"}), 422)
+
+
+def test_article_has_its_text_and_highlighted_statements(hand):
+    body = ok(hand.get("/articles/art-jan"))
+    assert body["text"].startswith(RUSSIA_DEMANDS)
+    evidence = {s["id"]: s["evidence"] for s in body["statements"]}
+    assert {i for h in body["highlights"] for i in h["statements"]} == set(evidence)
+    for highlight in body["highlights"]:
+        assert all(body["text"][highlight["start"]:highlight["end"]] == evidence[i] for i in highlight["statements"])
+    assert [h["start"] for h in body["highlights"]] == sorted(h["start"] for h in body["highlights"])
+
+
+def test_alignment_gives_the_statements_it_rests_on(hand):
+    body = ok(hand.get("/alignment", params={"a": ZELENSKIY, "b": RUSSIA}))
+    withdrawal = next(p for p in body["positions"] if p["position"]["id"] == "p_withdraw")
+    assert [e["evidence"] for e in withdrawal["a_evidence"]] == [ZELENSKIY_REJECTS]
+    assert [e["article"]["id"] for e in withdrawal["b_evidence"]] == ["art-jan", "art-feb"]
+    assert len(withdrawal["b_evidence"]) == withdrawal["b_statements"] == 2
+
+
+def test_search_folds_demonyms_with_countries(hand):
+    assert ok(hand.get("/actors", params={"q": "russian"}))["items"][0]["id"] == RUSSIA
+    assert ok(hand.get("/actors", params={"q": "ukrainian"}))["items"][0]["id"] == UKRAINE
+    # The label says "Ukrainian"; the key, which the index also covers, says "ukraine".
+    found = ok(hand.get("/positions", params={"q": "ukraine withdrawal"}))["items"]
+    assert found and found[0]["id"] == "p_withdraw"
+
+
+ODD_ID = "group:pro-Russia / left?#% & more"
+
+
+def test_search_ranks_by_salience_and_ids_may_hold_anything(hand, graphs):
+    from urllib.parse import quote
+
+    text = "Pro-Russia activists demanded a withdrawal from Donbas."
+    extra = Extraction(Article("art-odd", text, "odd.txt", title="A fringe", published_at="2025-02-02"))
+    extra.actors = [Actor("a1", "pro-Russia", "group", [], key=ODD_ID, mentions=1)]
+    extra.stances = [Stance("a1", "DEMAND", 1, WITHDRAWAL, *_sentence(text, text), 0.8)]
+    try:
+        graphs.store.write(extra)
+        hits = [a["id"] for a in ok(hand.get("/actors", params={"q": "russia"}))["items"]]
+        assert hits[:2] == [RUSSIA, ODD_ID]  # Russia's mentions and statements outweigh the fringe
+        encoded = quote(ODD_ID, safe="")
+        assert ok(hand.get(f"/actors/{encoded}"))["id"] == ODD_ID
+        assert ok(hand.get(f"/actors/{encoded}/positions"))["items"][0]["position"]["id"] == "p_withdraw"
+        assert ok(hand.get(f"/actors/{encoded}/statements"))["total"] == 1
+        assert ok(hand.get(f"/graph/neighborhood/{encoded}"))["center"] == ODD_ID
+        assert ok(hand.get("/alignment", params={"a": ODD_ID, "b": RUSSIA}))["agreements"] == 1
     finally:
         graphs.loaded = None  # the graph is no longer the hand-built one

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError
+from pydantic import SecretStr
 
 from app.settings import Settings
 from graph_schema.connection import DatabaseUnavailable, connect
@@ -102,3 +106,53 @@ def test_cli_start_status_stop_a_second_server(tmp_path):
     assert run("neo4j", "stop").stdout.strip() == "stopped"
     assert run("neo4j", "status").returncode == 3
     assert not _port_in_use(bolt)
+
+
+def test_home_is_private_to_its_owner(neo4j_settings):
+    home = neo4j_settings.neo4j_home
+    assert home.stat().st_mode & 0o077 == 0, oct(home.stat().st_mode)
+
+
+def test_conf_opens_the_guide_and_style_from_the_api(neo4j_settings):
+    conf = (neo4j_settings.neo4j_home / "conf" / "neo4j.conf").read_text()
+    api = f"http://127.0.0.1:{neo4j_settings.api_port}"
+    assert f"browser.post_connect_cmd=style {api}/browser/style.grass; play {api}/browser/guide.html" in conf
+    assert "browser.remote_content_hostname_whitelist=127.0.0.1" in conf
+
+
+def test_initial_password_is_never_on_a_command_line(tmp_path):
+    """While a fresh server sets its password and starts, no process shows the password (`ps`
+    reads /proc/<pid>/cmdline); the password, spaces, quotes and backslashes included, works."""
+    password = 'pa ss"wo\\rd \'x'
+    settings = server_settings(tmp_path / "fresh", TEST_BOLT_PORT + 1, TEST_HTTP_PORT + 1).model_copy(
+        update={"neo4j_password": SecretStr(password), "neo4j_heap": "512m", "neo4j_pagecache": "64m"})
+    seen: list[str] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        needle = password.encode()
+        while not done.is_set():
+            for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+                try:
+                    if needle in cmdline.read_bytes():
+                        seen.append(cmdline.parent.name)
+                except OSError:
+                    pass
+            time.sleep(0.01)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    server = LocalNeo4j(settings)
+    try:
+        server.start()
+    finally:
+        done.set()
+        watcher.join()
+    try:
+        assert not seen, f"the password was on the command line of pids {sorted(set(seen))}"
+        with GraphDatabase.driver(settings.bolt_uri, auth=("neo4j", password)) as drv:
+            assert drv.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+        assert not list((settings.neo4j_home / "run").glob("*password*")), "the argument file is left behind"
+        assert settings.neo4j_home.stat().st_mode & 0o777 == 0o700
+    finally:
+        server.stop()

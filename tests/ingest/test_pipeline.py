@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from graph_schema.cypher import query
 from tests.conftest import SHARED, TEST_PASSWORD
 
 SEED = SHARED / "corpus" / "seed" / "paris-security-guarantees.txt"
@@ -138,3 +142,91 @@ def test_model_not_installed_is_one_clear_line(tmp_path):
     assert done.returncode == 1
     assert "cannot load the spaCy pipeline 'no_such_model'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_deeply_nested_record_is_reported_and_the_rest_lands(store, tmp_path, monkeypatch):
+    deep = "[" * 50_000 + "]" * 50_000  # past any recursion limit of a JSON parser
+    corpus = tmp_path / "deep.jsonl"
+    corpus.write_text('{"id": "before", "text": "Germany rejected the plan."}\n'
+                      '{"id": "deep", "text": "France supported it.", "tags": ' + deep + '}\n'
+                      '{"id": "after", "text": "Poland supported the plan."}\n')
+    (tmp_path / "deep.json").write_text(deep)
+    monkeypatch.setattr(sys, "stdin", io.StringIO('{"id": "stdin-ok", "text": "Spain opposed the plan."}\n'
+                                                  + deep + "\n"))
+    summary, errors = store.ingest(corpus, tmp_path / "deep.json", "-")
+    assert {r["id"] for r in rows(store.driver, "MATCH (a:Article) RETURN a.id AS id")} == {
+        "before", "after", "stdin-ok"}
+    assert summary.articles == 3 and summary.failed == 3
+    assert [(e.source, e.line, e.kind) for e in errors] == [
+        (str(corpus), 2, "failed"), (str(tmp_path / "deep.json"), None, "failed"), ("<stdin>", 2, "failed")]
+    assert all("nested too deeply" in e.message for e in errors)
+
+
+def test_the_same_file_under_another_spelling_is_one_article(store, tmp_path, monkeypatch):
+    folder = tmp_path / "corp" / "u"
+    folder.mkdir(parents=True)
+    (tmp_path / "link").symlink_to(folder)
+    article = folder / "a.txt"
+    article.write_text("Turkey rejected Sweden joining Nato.")
+    monkeypatch.chdir(tmp_path)
+    store.ingest("corp/u")
+    article.write_text("Turkey rejected Sweden joining Nato. Germany supported Sweden joining Nato.")
+    store.ingest(folder.resolve())
+    article.write_text("Turkey rejected Sweden joining Nato. Germany supported Sweden joining Nato. "
+                       "Poland supported it too.")
+    store.ingest("link/../link/a.txt")
+    paths = [r["path"] for r in rows(store.driver, "MATCH (a:Article) RETURN a.path AS path")]
+    assert paths == [str(article.resolve())]
+    turkey = rows(store.driver, "MATCH (:State {iso3: 'TUR'})-[:MADE]->(s:Statement) RETURN count(s) AS n")
+    assert turkey == [{"n": 1}]
+
+
+def test_undated_rows_come_last_in_the_readmes_first_query_and_in_role_holders(store, tmp_path):
+    corpus = tmp_path / "dates.jsonl"
+    undated = "Ukrainian President Volodymyr Zelenskiy rejected the Russian demand to cede Donbas."
+    dated = ("Ukrainian Foreign Minister Dmytro Kuleba said on Monday that Volodymyr Zelenskiy rejected the "
+             "Russian demand to cede Donbas.")
+    corpus.write_text(json.dumps({"id": "undated", "text": undated}) + "\n"
+                      + json.dumps({"id": "dated", "published_at": "2022-05-02", "text": dated}) + "\n")
+    summary, _ = store.ingest(corpus)
+    assert summary.undated == 1
+    readme = (Path(__file__).parents[2] / "graph_schema" / "README.md").read_text()
+    latest_first = re.search(r"```cypher\n(.*?)```", readme, re.DOTALL).group(1)  # "All positions of an actor"
+    [position] = rows(store.driver, latest_first)
+    assert position["latest_evidence"] == dated
+    [ukraine] = rows(store.driver, query("api_actor"), id="state:UKR")
+    assert [holder["person"]["name"] for holder in ukraine["role_holders"]] == [
+        "Dmytro Kuleba", "Volodymyr Zelenskiy"]
+
+
+def test_a_date_found_later_rewrites_the_article(store, tmp_path):
+    article = tmp_path / "talks.txt"
+    article.write_text("Turkey rejected Sweden joining Nato.")
+    summary, _ = store.ingest(article)
+    assert summary.undated == 1
+    (tmp_path / "talks.txt.meta.json").write_text('{"published_at": "2022-05-16"}')
+    summary, _ = store.ingest(article)
+    assert (summary.articles, summary.unchanged, summary.undated) == (1, 0, 0)
+    dates = rows(store.driver, "MATCH (s:Statement) RETURN DISTINCT toString(s.date) AS date")
+    assert dates == [{"date": "2022-05-16"}]
+    summary, _ = store.ingest(article)
+    assert (summary.articles, summary.unchanged) == (0, 1)
+
+
+def test_date_options_are_checked_before_any_work():
+    for option, message in [(["--date", "06/06/2022"], "--date: '06/06/2022' is not an ISO 8601 date"),
+                            (["--date-pattern", "(unclosed"], "not a regular expression")]:
+        done = cli({"NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"}, "ingest", "--quiet", *option,
+                   str(SEED))
+        assert done.returncode == 2, done.stderr
+        assert message in " ".join(done.stderr.split()) and "cannot reach" not in done.stderr
+
+
+def test_extract_dates_articles_by_file_name_then_by_the_date_option(tmp_path):
+    (tmp_path / "20220125T090000Z_GB_en_x.txt").write_text("Turkey rejected Sweden joining Nato.")
+    (tmp_path / "plain.txt").write_text("Germany supported Sweden joining Nato.")
+    done = cli({}, "extract", "--date", "2022-06-06", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["article"]["published_at"] for line in done.stdout.splitlines()] == [
+        "2022-01-25T09:00:00+00:00", "2022-06-06"]
+    assert "2 articles, 0 skipped, 0 failed, 0 undated" in done.stderr

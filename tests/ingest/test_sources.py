@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import pickle
 import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
 from ingest.records import Article
-from ingest.sources import InputError, read_inputs
+from ingest.sources import InputError, date_pattern, read_inputs, run_date
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpus"
@@ -198,6 +202,64 @@ def test_directory_without_readable_files_is_reported(tmp_path):
     assert "no readable files" in error.message
 
 
+def read_unprivileged(path: Path) -> tuple[list[Article], list[InputError]]:
+    """`read(path)` as a user whom permissions bind: root reads any directory, so as root the
+    reading runs in a child process that has become `nobody`."""
+    if os.geteuid() != 0:
+        return read(path)
+    receive, send = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's coverage is not collected)
+        os.close(receive)
+        os.setgid(65534)
+        os.setuid(65534)
+        with os.fdopen(send, "wb") as out:
+            pickle.dump(read(path), out)
+        os._exit(0)
+    os.close(send)
+    with os.fdopen(receive, "rb") as stream:
+        result = pickle.load(stream)
+    os.waitpid(child, 0)
+    return result
+
+
+@pytest.fixture
+def shared_folder():
+    """A folder everyone may read (pytest's tmp_path is root's alone), removed after the test."""
+    folder = Path(tempfile.mkdtemp(prefix="sg-sources-"))
+    folder.chmod(0o755)
+    yield folder
+    for directory, _, _ in os.walk(folder):
+        os.chmod(directory, 0o755)
+    shutil.rmtree(folder)
+
+
+def test_unreadable_subdirectory_fails_and_the_rest_is_read(shared_folder):
+    (shared_folder / "a.txt").write_text("Readable.")
+    locked = shared_folder / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Never read.")
+    (shared_folder / "z.txt").write_text("Also readable.")
+    for path in (shared_folder / "a.txt", shared_folder / "z.txt"):
+        path.chmod(0o644)
+    locked.chmod(0o000)
+    articles, errors = read_unprivileged(shared_folder)
+    assert [a.text for a in articles] == ["Readable.", "Also readable."]
+    assert [(e.source, e.kind) for e in errors] == [(str(locked), "failed")]
+    assert "cannot read directory" in errors[0].message and "Permission denied" in errors[0].message
+
+
+def test_unreadable_directory_given_is_a_failure_not_an_empty_one(shared_folder):
+    locked = shared_folder / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Never read.")
+    locked.chmod(0o000)
+    articles, errors = read_unprivileged(locked)
+    assert articles == []
+    assert [(e.source, e.kind) for e in errors] == [(str(locked), "failed")]
+    assert "cannot read directory" in errors[0].message
+
+
 def test_missing_path_fails_and_the_next_input_is_still_read(tmp_path):
     (tmp_path / "ok.txt").write_text("Fine.")
     articles, errors = read(tmp_path / "missing.txt", tmp_path / "ok.txt")
@@ -212,6 +274,28 @@ def test_file_too_large_is_refused_without_reading_it_whole(tmp_path):
     error = read_one_error(path, max_chars=1_000)
     assert error.kind == "failed"
     assert "too large" in error.message and "4,000 bytes" in error.message
+
+
+def test_mostly_utf8_text_keeps_its_utf8_and_warns_about_the_bad_bytes(tmp_path):
+    good = "François Hollande met Angela Merkel in Zürich. The minister’s office said so.\n"
+    path = tmp_path / "damaged.txt"
+    path.write_bytes((good * 3).encode() + b"A stray \x96\xff here.\n" + (good * 3).encode())
+    articles, errors = read(path)
+    assert articles[0].text == good * 3 + "A stray \ufffd\ufffd here.\n" + good * 3
+    assert [(e.source, e.kind) for e in errors] == [(str(path), "warning")]
+    assert "2 bytes that are not UTF-8" in errors[0].message and "line 4" in errors[0].message
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("François Hollande said the café in Zürich was closed. Señor García agreed.\n", "latin-1"),
+    ("Der Außenminister sagte in München, dass Deutschland den Plan ablehnt.\n", "latin-1"),
+    ("François Bayrou said Paris would not accept the plan. " * 20, "cp1252"),
+    ("The minister’s office said “no” – twice… Zürich agreed.\n", "cp1252"),
+], ids=["latin-1 Spanish", "latin-1 German", "cp1252 French", "cp1252 punctuation"])
+def test_legacy_western_encodings_are_decoded(tmp_path, text, encoding):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode(encoding))
+    assert read_one_article(path).text == text
 
 
 def test_text_over_max_chars_after_decoding_is_refused(tmp_path):
@@ -367,12 +451,16 @@ def test_html_without_article_uses_body_and_time_element(tmp_path):
     assert article.published_at == "2023-01-05"
 
 
-def test_html_bad_date_is_dropped_with_a_warning(tmp_path):
-    path = tmp_path / "dated.html"
-    path.write_text('<main><time datetime="yesterday">x</time><p>Text.</p></main>')
+@pytest.mark.parametrize(("name", "content", "value"), [
+    ("dated.html", '<main><time datetime="yesterday">x</time><p>Text.</p></main>', "'yesterday'"),
+    ("2022-13-45-x.txt", "Text.", "'2022-13-45'"),  # the file name's
+], ids=["html", "file name"])
+def test_a_date_that_is_not_one_is_dropped_with_a_warning(tmp_path, name, content, value):
+    path = tmp_path / name
+    path.write_text(content)
     articles, errors = read(path)
     assert articles[0].published_at is None
-    assert [(e.kind, "yesterday" in e.message) for e in errors] == [("warning", True)]
+    assert [(e.kind, value in e.message) for e in errors] == [("warning", True)]
 
 
 def test_html_with_no_article_text_is_skipped(tmp_path):
@@ -380,6 +468,133 @@ def test_html_with_no_article_text_is_skipped(tmp_path):
     path.write_text("<html><head><title>Nothing</title><script>x()</script></head></html>")
     error = read_one_error(path)
     assert error.kind == "skipped"
+
+
+# --- dates: page metadata, file names, sidecars, a date for the run --------------------------
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    ('<meta property="og:published_time" content="2022-03-01T08:00:00Z">', "", "2022-03-01T08:00:00+00:00"),
+    ('<meta itemprop="datePublished" content="2022-03-02">', "", "2022-03-02"),
+    ('<meta name="DC.date.issued" content="2022-03-03">', "", "2022-03-03"),
+    (('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+      '"WebSite"}, {"@type": "NewsArticle", "datePublished": "2022-03-04T10:00:00+01:00"}]}</script>'), "",
+     "2022-03-04T10:00:00+01:00"),
+    (('<script type="application/ld+json">[{"@type": "NewsArticle", "datePublished": "2022-03-05"}]</script>'
+      '<meta property="article:published_time" content="2022-03-06">'), "", "2022-03-06"),
+    ("", ('<time datetime="2022-03-07">today</time><article><time datetime="2022-03-08">x</time>'
+          '<time pubdate datetime="2022-03-09">y</time><p>Text.</p></article>'), "2022-03-09"),
+    ("", ('<time datetime="2022-03-07">today</time><article><time datetime="2022-03-08">x</time>'
+          "<p>Text.</p></article>"), "2022-03-08"),
+    ('<meta property="article:published_time" content="last Tuesday">', '<time datetime="2022-03-10">x</time>',
+     "2022-03-10"),
+], ids=["og", "microdata", "dublin core", "json-ld graph", "meta over json-ld", "time marked published",
+        "time in the article", "unparseable meta falls back"])
+def test_html_publication_date_sources(tmp_path, head, body, expected):
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head>{head}</head><body>{body or '<p>Text.</p>'}</body></html>")
+    assert read_one_article(path).published_at == expected
+
+
+def test_json_ld_that_is_not_json_gives_no_date_and_no_error(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text('<script type="application/ld+json">{"datePublished": </script><p>Text.</p>')
+    assert read_one_article(path).published_at is None
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("20220125T090000Z_GB_en_7d015e6984.txt", "2022-01-25T09:00:00+00:00"),
+    ("2022-01-25-talks-in-paris.md", "2022-01-25"),
+    ("2022-01-25.html", "2022-01-25"),
+    ("talks-2022-01-25.txt", None),  # the default pattern reads a prefix only
+    ("20220125-talks.txt", None),
+], ids=["timestamp", "iso prefix", "iso name", "not a prefix", "digits without a T"])
+def test_file_name_gives_the_date_by_default(tmp_path, name, expected):
+    path = tmp_path / name
+    path.write_text("<p>Text.</p>" if name.endswith("html") else "Text.")
+    assert read_one_article(path).published_at == expected
+
+
+def test_date_pattern_reads_named_groups_and_can_be_turned_off(tmp_path):
+    path = tmp_path / "report_25.01.2022.txt"
+    path.write_text("Text.")
+    by_parts = date_pattern(r"(?P<day>\d\d)\.(?P<month>\d\d)\.(?P<year>\d{4})")
+    assert read_one_article(path, date_pattern=by_parts).published_at == "2022-01-25"
+    by_group = date_pattern(r"_(\d{8})")
+    (tmp_path / "x_20220126.txt").write_text("Other text.")
+    assert read_one_article(tmp_path / "x_20220126.txt", date_pattern=by_group).published_at == "2022-01-26"
+    dated = tmp_path / "2022-01-27-x.txt"
+    dated.write_text("Third text.")
+    assert read_one_article(dated, date_pattern=date_pattern("")).published_at is None
+
+
+@pytest.mark.parametrize(("regex", "message"), [
+    ("(unclosed", "not a regular expression"),
+    (r"(?P<year>\d{4})-(?P<month>\d\d)", "year, month and day"),
+])
+def test_date_pattern_refuses_what_cannot_give_a_date(regex, message):
+    with pytest.raises(ValueError, match=message):
+        date_pattern(regex)
+
+
+def test_sidecar_fields_replace_the_files_own(tmp_path):
+    page = tmp_path / "2022-01-01-page.html"
+    page.write_text('<meta property="article:published_time" content="2022-02-02"><title>Page title</title>'
+                    "<p>Text.</p>")
+    (tmp_path / "2022-01-01-page.html.meta.json").write_text(json.dumps(
+        {"published_at": "2022-03-03", "title": "Sidecar title", "url": "https://x/y", "source": "Reuters"}))
+    article = read_one_article(page)
+    assert (article.published_at, article.title, article.url, article.outlet) == (
+        "2022-03-03", "Sidecar title", "https://x/y", "Reuters")
+
+
+def test_sidecar_by_stem_fills_only_what_it_gives(tmp_path):
+    text = tmp_path / "note.md"
+    text.write_text("# Heading title\n\nText.")
+    (tmp_path / "note.meta.json").write_text('{"published_at": "2022-04-04"}')
+    article = read_one_article(text)
+    assert (article.published_at, article.title) == ("2022-04-04", "Heading title")
+
+
+def test_broken_sidecar_is_a_warning_and_the_article_is_read(tmp_path):
+    for name, sidecar, message in [("a", "{", "not valid JSON"), ("b", "[1]", "not a JSON object"),
+                                   ("c", '{"published_at": "soon", "title": 3}', "not an ISO 8601 date"),
+                                   ("d", "[" * 50_000, "nested too deeply")]:
+        (tmp_path / f"{name}.txt").write_text(f"Text {name}.")
+        (tmp_path / f"{name}.txt.meta.json").write_text(sidecar)
+        articles, errors = read(tmp_path / f"{name}.txt")
+        assert [a.published_at for a in articles] == [None]
+        assert errors and all(e.kind == "warning" for e in errors)
+        assert all(f"sidecar {name}.txt.meta.json: " in e.message for e in errors)
+        assert any(message in e.message for e in errors)
+
+
+def test_sidecars_are_not_read_as_articles_in_a_directory(tmp_path):
+    (tmp_path / "a.txt").write_text("Text.")
+    (tmp_path / "a.txt.meta.json").write_text('{"published_at": "2022-05-05"}')
+    (tmp_path / "records.json").write_text('[{"id": "r", "text": "Record."}]')
+    articles, errors = read(tmp_path)
+    assert errors == []
+    assert [(Path(a.source).name, a.published_at) for a in articles] == [
+        ("a.txt", "2022-05-05"), ("records.json#r", None)]
+
+
+def test_run_date_fills_only_articles_without_one(tmp_path, monkeypatch):
+    records = write_jsonl(tmp_path / "r.jsonl", {"id": "own", "text": "A.", "published_at": "2021-01-01"},
+                          {"id": "none", "text": "B."})
+    (tmp_path / "2021-02-02-c.txt").write_text("C.")
+    (tmp_path / "plain.txt").write_text("D.")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Stdin text."))
+    articles, _ = read(records, tmp_path / "2021-02-02-c.txt", tmp_path / "plain.txt", "-",
+                       date=run_date("2022-06-06"))
+    assert [a.published_at for a in articles] == [
+        "2021-01-01", "2022-06-06", "2021-02-02", "2022-06-06", "2022-06-06"]
+
+
+def test_run_date_must_be_a_date():
+    assert run_date(" 2022-06-06 ") == "2022-06-06"
+    with pytest.raises(ValueError, match="not an ISO 8601 date"):
+        run_date("06/06/2022")
 
 
 # --- the real corpora ------------------------------------------------------------------------
@@ -404,3 +619,7 @@ def test_ukraine_corpus_reads_every_file():
     assert errors == []
     assert len(articles) == 447
     assert all(a.text.strip() and "\r" not in a.text for a in articles)
+    # Every file is dated by its name: 20220125T090000Z_GB_en_….txt
+    for article in articles:
+        stamp = Path(article.source).name[:16]
+        assert article.published_at == f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:00+00:00"

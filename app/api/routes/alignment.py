@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from neo4j import ManagedTransaction
 
-from app.api.deps import GraphDep, PeriodDep
+from app.api.deps import GraphDep, PeriodDep, unknown
 from app.api.schemas import Alignment, ErrorResponse
 from graph_schema.reader import row, rows
 
@@ -33,7 +33,8 @@ def alignment(a: ActorId, b: ActorId, graph: GraphDep, period: PeriodDep):
     when either is 0 (undecided or balanced).
 
     `score = (agreements - conflicts) / shared`, in [-1, 1]: 1 always agree, -1 always opposed,
-    0 when nothing is shared.
+    0 when nothing is shared. Each shared position carries the statements it rests on
+    (`a_evidence`, `b_evidence`: sentence, kind, polarity, date and article).
     """
 
     def work(tx: ManagedTransaction) -> dict:
@@ -43,7 +44,7 @@ def alignment(a: ActorId, b: ActorId, graph: GraphDep, period: PeriodDep):
     result = graph.read_tx(work)
     for key, actor_id in (("a", a), ("b", b)):
         if result[key] is None:
-            raise HTTPException(404, f"no actor with id {actor_id!r}")
+            raise unknown("actor", actor_id)
     positions = [{**p, "relation": relation(p["a_polarity"], p["b_polarity"])} for p in result["positions"]]
     shared = len(positions)
     agreements = sum(p["relation"] == "agreement" for p in positions)

@@ -7,31 +7,46 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, HTTPException, Response, status
 
-from app.api.deps import ApiKey, GraphDep, IngestDep
+from app.api.deps import ApiKey, GraphDep, IngestDep, KeyBeforeBody, unknown
 from app.api.schemas import (
     ArticleBatch,
     ArticleDetail,
-    ArticleIn,
     ErrorResponse,
+    IngestPayload,
     IngestResponse,
 )
 
-router = APIRouter(prefix="/articles", tags=["articles"])
+router = APIRouter(prefix="/articles", tags=["articles"], route_class=KeyBeforeBody)
 log = logging.getLogger("stancegraph.api")
 
 
-@router.get("/{article_id}", response_model=ArticleDetail,
+@router.get("/{article_id:path}", response_model=ArticleDetail,
             responses={404: {"model": ErrorResponse, "description": "No article has this id"}})
 def get_article(article_id: str, graph: GraphDep):
-    """The article's metadata and everything extracted from it: the actors it mentions (with
-    mention counts), the roles it states, its statements and its attributions in text order."""
+    """The article's metadata, its text, and everything extracted from it: the actors it mentions
+    (with mention counts), the roles it states, its statements and its attributions in text order;
+    `highlights` are the statements' evidence sentences as offsets into the text, one per stretch of text."""
     found = graph.read("api_article", id=article_id)
     if not found:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+        raise unknown("article", article_id)
     r = found[0]
     attributions = [a["attribution"] for a in graph.read("api_attributions", ids=r["attributions"])]
-    return {**r["article"], "actors": r["actors"], "roles": r["roles"], "statements": r["statements"],
-            "attributions": attributions}
+    return {**r["article"], "highlights": highlights(r["statements"]), "actors": r["actors"],
+            "roles": r["roles"], "statements": r["statements"], "attributions": attributions}
+
+
+def highlights(statements: list[dict]) -> list[dict]:
+    """One highlight per (start, end) that statements rest on, in text order."""
+    spans: dict[tuple[int, int], dict] = {}
+    for s in statements:
+        if s["start"] is None or s["end"] is None:
+            continue
+        span = spans.setdefault((s["start"], s["end"]), {"start": s["start"], "end": s["end"],
+                                                          "statements": [], "polarities": []})
+        span["statements"].append(s["id"])
+        if s["polarity"] not in span["polarities"]:
+            span["polarities"].append(s["polarity"])
+    return [spans[key] for key in sorted(spans)]
 
 
 @router.post("", response_model=IngestResponse, status_code=status.HTTP_201_CREATED, dependencies=[ApiKey],
@@ -39,7 +54,7 @@ def get_article(article_id: str, graph: GraphDep):
                         401: {"model": ErrorResponse, "description": "Missing or wrong API key"},
                         413: {"model": ErrorResponse, "description": "Body over 1 MB"}})
 def ingest_articles(
-    payload: Annotated[ArticleIn | ArticleBatch, Body(description="One article, or `{\"articles\": [...]}` "
+    payload: Annotated[IngestPayload, Body(description="One article, or `{\"articles\": [...]}` "
                                                       "with at most 10.")],
     graph: GraphDep,
     ingest: IngestDep,
@@ -50,6 +65,7 @@ def ingest_articles(
     An article whose exact text is already in the graph is not extracted again (`written: false`).
     Needs `Authorization: Bearer <STANCEGRAPH_API_KEY>`."""
     from graph_schema.writer import GraphWriter
+    from ingest.extract import MAX_CHARS
     from ingest.pipeline import ModelUnavailable
     from ingest.records import Article
     from ingest.sources import (
@@ -78,4 +94,11 @@ def ingest_articles(
                               "statements": r.statements, "roles": r.roles} for r in summary.written}
     if not results:
         response.status_code = status.HTTP_200_OK
-    return {"articles": [results.get(i, {"id": i, "written": False}) for i in ids]}
+    answers = []
+    for article in articles:
+        answer = results.get(article.id, {"id": article.id, "written": False})
+        if answer["written"] and len(article.text) > MAX_CHARS:
+            answer["warnings"] = [(f"the text has {len(article.text):,} characters: only the first {MAX_CHARS:,} "
+                                   "at most (up to a line or sentence break) were read")]
+        answers.append(answer)
+    return {"articles": answers}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from neo4j import ManagedTransaction
 
-from app.api.deps import GraphDep
+from app.api.deps import GraphDep, unknown
 from app.api.schemas import ErrorResponse, Neighborhood
 from graph_schema.reader import row, rows
 
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/graph", tags=["graph"])
 EDGE_LABELS = {"SUPPORTS": "supports", "OPPOSES": "opposes", "UNDECIDED_ON": "undecided on"}
 
 
-@router.get("/neighborhood/{node_id}", response_model=Neighborhood,
+@router.get("/neighborhood/{node_id:path}", response_model=Neighborhood,
             responses={404: {"model": ErrorResponse, "description": "No actor or position has this id"}})
 def neighborhood(
     node_id: str,
@@ -59,7 +59,7 @@ def neighborhood(
 
     result = graph.read_tx(work)
     if result is None:
-        raise HTTPException(404, f"no actor or position with id {node_id!r}")
+        raise unknown("actor or position", node_id)
     nodes = [{"data": {"id": n["id"], "label": n["label"], "type": n["type"], "kind": n["kind"], "depth": n["depth"]}}
              for n in result["nodes"].values()]
     edges = [{"data": {"id": key, "source": e["source"], "target": e["target"], "type": e["type"],

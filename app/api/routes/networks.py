@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import Response
 
-from app.api.deps import GraphDep, PeriodDep
+from app.api.deps import DateOrder, GraphDep, PagingDep, PeriodDep
 from app.api.schemas import ActorKind, Coalitions, Network, Polarization, StanceChanges
 from networks.analysis import coalition_report, polarization, stance_changes, summary
 from networks.build import build
@@ -79,18 +79,22 @@ def get_polarization(graph: GraphDep, filters: FiltersDep, window: Window = Wind
 
 
 @router.get("/stance-changes", response_model=StanceChanges)
-def get_stance_changes(graph: GraphDep, filters: FiltersDep,
-                       actor: Annotated[str | None, Query(max_length=300, description="An actor id.")] = None):
+def get_stance_changes(graph: GraphDep, filters: FiltersDep, paging: PagingDep,
+                       actor: Annotated[str | None, Query(max_length=300, description="An actor id.")] = None,
+                       sort: DateOrder = "date"):
     """Actors whose polarity on a position changed from one article to a later one, with both
-    statements (per article, the sign of the actor's statements' sum; undated ones left out)."""
+    statements (per article, the sign of the actor's statements' sum; undated ones left out), in
+    the order of the later statement's date (`sort=-date`: the newest first)."""
     rows, _ = _rows(graph, filters.filters)
     items = stance_changes(rows)
     if actor:
         items = [c for c in items if c["actor"] == actor]
-    for c in items:
+    items.sort(key=lambda c: c["after"]["date"], reverse=sort == "-date")
+    page = items[paging.offset:paging.offset + paging.limit]
+    for c in page:
         for side in ("before", "after"):
             c[side] = {**c[side], "date": iso_date(c[side]["date"])}
-    return {"total": len(items), "items": items}
+    return paging.page({"total": len(items), "items": page})
 
 
 @router.get("/{kind}", response_model=Network,

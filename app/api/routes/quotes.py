@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from neo4j import ManagedTransaction
 
-from app.api.deps import GraphDep, PagingDep, PeriodDep, full_text
+from app.api.deps import GraphDep, PagingDep, PeriodDep, full_text, unknown
 from app.api.schemas import ErrorResponse, QuoteList
 from graph_schema.reader import row, rows
 
-router = APIRouter(prefix="/actors", tags=["actors"])
+router = APIRouter(prefix="/actors", tags=["actors"])  # included before actors.py's catch-all /actors/{id:path}
 
 
-@router.get("/{actor_id}/quotes", response_model=QuoteList,
+@router.get("/{actor_id:path}/quotes", response_model=QuoteList,
             responses={404: {"model": ErrorResponse, "description": "No actor has this id"}})
 def actor_quotes(
     actor_id: str,
@@ -43,5 +43,5 @@ def actor_quotes(
 
     result = graph.read_tx(work)
     if result is None:
-        raise HTTPException(404, f"no actor with id {actor_id!r}")
-    return {**result, "limit": paging.limit, "offset": paging.offset}
+        raise unknown("actor", actor_id)
+    return paging.page(result)

@@ -1,0 +1,2 @@
+// The constraints that exist.
+SHOW CONSTRAINTS YIELD name RETURN name
