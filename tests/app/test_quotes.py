@@ -72,6 +72,8 @@ def test_quotes_are_searched_by_their_words_and_filtered_by_date(client):
     assert ok(client.get(f"/actors/{MERZ}/quotes", params={"until": "2025-02-01"}))["total"] == 0
     second = ok(client.get(f"/actors/{MERZ}/quotes", params={"limit": 1, "offset": 1}))
     assert second["total"] == 3 and second["limit"] == 1 and second["offset"] == 1 and len(second["items"]) == 1
+    assert "offset=2" in second["next"]
+    assert ok(client.get(f"/actors/{MERZ}/quotes", params={"limit": 1, "offset": 2}))["next"] is None
 
 
 def test_bad_requests_get_a_json_error(client):

@@ -69,7 +69,7 @@ def test_the_bare_title_is_its_exact_holder_not_the_shadow(run):
 
 
 def test_a_stance_verb_is_its_own_attribution_and_the_journalists_voice_none(run):
-    ex, names, by_id = run("Zelenskiy has repeatedly rejected the demand for Ukrainian withdrawal from Donbas.")
+    ex, _, by_id = run("Zelenskiy has repeatedly rejected the demand for Ukrainian withdrawal from Donbas.")
     (s,) = ex.stances
     text = ex.article.text
     assert text[slice(*by_id[s.attribution].cue_span)] == "has repeatedly rejected"

@@ -5,11 +5,12 @@ be a body's pledge (manifesto.py)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from ..extensions import StanceRef
 from ..positions import label_and_key
-from ..reference import MentionResolver
 from .anaphora import is_anaphor
 from .cues import ClauseCue
 from .manifesto import manifesto
@@ -17,8 +18,11 @@ from .polarity import modality_of, negates
 from .speaker import own_side, represents, speaker_of
 from .tables import StanceTables
 
+if TYPE_CHECKING:  # attributed.py reads clauses with it
+    from .attributed import AttributedResolver
 
-def read_clause(doc: Doc, tok: Token, cue: ClauseCue, resolver: MentionResolver, sent: tuple[int, int],
+
+def read_clause(doc: Doc, tok: Token, cue: ClauseCue, resolver: AttributedResolver, sent: tuple[int, int],
                 tables: StanceTables) -> list[StanceRef]:
     grammar = tables.grammar
     holder = speaker_of(tok, resolver, grammar)
