@@ -11,7 +11,7 @@ HOME_DIR ?= $(or $(STANCEGRAPH_NEO4J_HOME),.neo4j)
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,cluster]"
 	touch $@
 
 install: $(VENV)/.installed

@@ -187,6 +187,19 @@ class Graph:
 
         return self.read_tx(work)
 
+    def search_actors(self, lucene: str | None, limit: int, offset: int, *, kind: str | None = None,
+                      sort: str | None = None) -> dict:
+        """Actors matching the full-text query (all of them without one), the most relevant first."""
+        return self.ranked_page(lucene, limit, offset, search="api_actors_search", listing="api_actors_list",
+                                summaries="api_actor_summaries", key="actor", kind=kind, sort=sort)
+
+    def search_positions(self, lucene: str | None, limit: int, offset: int, *, sort: str | None = None) -> dict:
+        """Positions matching the full-text query (all of them without one), the most relevant first."""
+        return self.ranked_page(lucene, limit, offset, search="api_positions_search",
+                                listing="api_positions_list", summaries="api_position_summaries", key="position",
+                                sort=sort)
+
+
 def rows(tx: ManagedTransaction, name: str, **parameters: Any) -> list[dict]:
     """The rows of the named query run in `tx`, values made plain."""
     return [plain(record.data()) for record in tx.run(query(name), parameters)]

@@ -23,6 +23,9 @@ class Neo4jSettings(BaseSettings):
         default=None, validation_alias=AliasChoices("STANCEGRAPH_NEO4J_PASSWORD", "NEO4J_PASSWORD")
     )
     neo4j_database: str = "neo4j"
+    # Articles per write transaction: bigger batches mean fewer commits (each one a consensus round
+    # on a cluster's leader) but more work redone when one is refused and retried article by article.
+    write_batch: int = Field(default=64, ge=1, le=1000)
 
     # The local server stancegraph manages.
     neo4j_home: Path = Path(".neo4j")  # conf, data, logs, pid and password live here

@@ -103,3 +103,12 @@ class Extraction:
             "stances": [asdict(s) for s in self.stances],
             "attributions": [asdict(a) for a in self.attributions],
         }
+
+    @classmethod
+    def from_json(cls, record: dict, article: Article) -> Extraction:
+        """The extraction `to_json` made `record` of, for `article` (which the record names but does
+        not carry the text of)."""
+        return cls(article=article,
+                   actors=[Actor(**a) for a in record["actors"]],
+                   roles=[Role(**r) for r in record["roles"]],
+                   stances=[Stance(**{**s, "position": Position(**s["position"])}) for s in record["stances"]])

@@ -100,6 +100,26 @@ class GraphStore:
     def rows(self, cypher: str, **params) -> list[dict]:
         return [r.data() for r in self.driver.execute_query(cypher, params, database_=self.database).records]
 
+    def snapshot(self) -> dict[str, list[str]]:
+        """The whole graph, comparable between runs: every node's labels and properties (ingest
+        times left out) and every relationship by the ids of its ends, sorted."""
+        nodes = self.rows("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+        for node in nodes:
+            node["labels"] = sorted(node["labels"])
+            node["props"].pop("ingested_at", None)
+        rels = self.rows("MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS type, "
+                         "properties(r) AS props, coalesce(b.id, b.key) AS b")
+        return {"nodes": sorted(map(_canonical, nodes)), "relationships": sorted(map(_canonical, rels))}
+
+
+def _canonical(value) -> str:
+    """A value as text with every dict's keys in order."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_canonical(v)}" for k, v in sorted(value.items())) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_canonical, value)) + "]"
+    return repr(value)
+
 
 @pytest.fixture
 def store(driver, neo4j_settings) -> GraphStore:

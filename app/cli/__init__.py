@@ -178,7 +178,10 @@ def _print_table(extraction) -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), directories, or - for stdin.")],
-    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (nlp.pipe n_process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (with --cluster local: Dask workers).")] = 1,
+    cluster: Annotated[str | None, typer.Option(help="Extract on a Dask cluster: its scheduler (tcp://HOST:8786), "
+                                                "or 'local' to start one of --workers processes here. Needs the "
+                                                "'cluster' extra.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline (default STANCEGRAPH_MODEL).")] = None,
     force: Annotated[bool, typer.Option(help="Re-extract articles already in the graph unchanged. Without it a "
                                         "re-run skips them, so an interrupted run resumes where it stopped.")] = False,
@@ -186,7 +189,9 @@ def ingest(
     date: DateOption = None,
     date_pattern: DatePatternOption = None,
 ) -> None:
-    """Extract from articles and write the graph to Neo4j (idempotent, one transaction per article)."""
+    """Extract from articles and write the graph to Neo4j (idempotent; a batch of articles per transaction)."""
+    from contextlib import ExitStack
+
     from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
     from app.cli.progress import IngestProgress, Total, count_records
@@ -197,8 +202,10 @@ def ingest(
 
     settings = get_settings()
     items = read_inputs(paths, **_dating(date, date_pattern))
-    pipeline = Pipeline(model or settings.model, n_process=workers)
-    with open_driver() as driver:
+    model = model or settings.model
+    with open_driver() as driver, ExitStack() as stack:
+        extractors = stack.enter_context(_cluster(cluster, model, workers)) if cluster else None
+        pipeline = Pipeline(model, n_process=workers, cluster=extractors, write_batch=settings.write_batch)
         try:
             apply_schema(driver, settings.neo4j_database)
             writer = GraphWriter(driver, settings.neo4j_database)
@@ -217,6 +224,18 @@ def ingest(
     err.print(f"people merged across articles by resolution: {pipeline.resolver.stats.people_merged}; "
               f"graph now: {totals['nodes']} nodes, {totals['relationships']} relationships", highlight=False)
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _cluster(address: str, model: str, workers: int):
+    """The Dask cluster `--cluster` names, or one clear line why not."""
+    try:
+        from ingest.cluster import Cluster, ClusterUnavailable
+    except ImportError:
+        raise fail("--cluster needs Dask: pip install 'stancegraph[cluster]'") from None
+    try:
+        return Cluster(address, model, workers=workers)
+    except ClusterUnavailable as exc:
+        raise fail(str(exc)) from None
 
 
 @app.command()

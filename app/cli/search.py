@@ -32,11 +32,8 @@ def search(
         raise fail(f"{text!r} has no word to search for", 2)
     with open_driver() as driver:
         graph = Graph(get_settings(), driver)
-        actors = graph.ranked_page(lucene, limit, 0, search="api_actors_search", listing="api_actors_list",
-                                   summaries="api_actor_summaries", key="actor", kind=kind.value if kind else None)
-        positions = graph.ranked_page(lucene, limit, 0, search="api_positions_search",
-                                      listing="api_positions_list", summaries="api_position_summaries",
-                                      key="position")
+        actors = graph.search_actors(lucene, limit, 0, kind=kind.value if kind else None)
+        positions = graph.search_positions(lucene, limit, 0)
     if as_json:
         typer.echo(json.dumps({"actors": actors, "positions": positions}, ensure_ascii=False, default=str, indent=1))
         return

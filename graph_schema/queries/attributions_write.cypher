@@ -2,7 +2,7 @@
 // actor when the source is one (an unnamed "campaign aide" stays in source_text), and from the
 // statements its content states. Runs after statements_write, in the same transaction.
 UNWIND $attributions AS row
-MATCH (article:Article {id: $article_id})
+MATCH (article:Article {id: row.props.article})
 CREATE (q:Attribution)-[:IN]->(article)
 SET q = row.props
 WITH q, row

@@ -1,4 +1,4 @@
-// After an article is replaced: positions nobody speaks about and actors with no link left go.
+// After articles are replaced: positions nobody speaks about and actors with no link left go.
 CALL () {
   UNWIND $positions AS id
   MATCH (p:Position {id: id}) WHERE NOT ()-[:ABOUT]->(p)

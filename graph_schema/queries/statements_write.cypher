@@ -1,6 +1,6 @@
 // One reified statement per extracted stance, linked to who made it, what about and where.
 UNWIND $statements AS row
-MATCH (actor:Actor {id: row.actor}), (p:Position {key: row.position_key}), (article:Article {id: $article_id})
+MATCH (actor:Actor {id: row.actor}), (p:Position {key: row.position_key}), (article:Article {id: row.article})
 CREATE (actor)-[:MADE]->(s:Statement)-[:ABOUT]->(p)
 SET s = row.props
 CREATE (s)-[:IN]->(article)

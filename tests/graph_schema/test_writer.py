@@ -192,3 +192,61 @@ def test_one_word_organization_that_is_a_known_surname_is_that_person():
     found = resolver.resolve([Actor("a1", "Stoltenberg", "organization", key="organization:stoltenberg"),
                               Actor("a2", "Nato", "group", key="group:nato")])
     assert found == {"a1": "person:jens stoltenberg", "a2": "group:nato"}
+
+
+ROLE = "MATCH (:Person)-[r:HOLDS_ROLE]->() RETURN r.articles AS articles, r.starts AS starts"
+
+
+def test_a_role_stated_twice_in_one_article_is_one_sighting(store):
+    text = "Russia demands it. Zelenskiy rejects it. The Ukrainian president Zelenskiy said so."
+    ext = article("art-1", text)
+    again = text.index("The Ukrainian")
+    ext.roles.append(Role("a1", "President", "a2", text[again:], again, len(text)))
+    store.write(ext)
+    assert [dict(r) for r in store.driver.execute_query(ROLE).records] == [
+        {"articles": ["art-1"], "starts": [19]}]
+
+
+def test_one_batch_gives_the_graph_that_one_article_at_a_time_gives(store):
+    dates = ["2025-01-06", "2025-03-01", None]
+    batch = [article(f"art-{i}", f"Russia demands it {i}. Zelenskiy rejects it {i}.", day)
+             for i, day in enumerate(dates)]
+    batch[1].actors[0] = Actor("a1", "Zelensky", "person", ["President Zelensky"], key="person:zelensky", mentions=3)
+    store.pipeline.write_batch = 1
+    store.write(*batch)
+    one_by_one = store.snapshot()
+    store.reset()
+    summary = store.write(*batch)
+    assert summary.articles == 3
+    assert store.snapshot() == one_by_one
+    assert store.driver.execute_query(ROLE).records[0]["articles"] == ["art-0", "art-1", "art-2"]
+
+
+def test_an_article_the_graph_refuses_is_reported_and_the_rest_of_its_batch_lands(store):
+    bad = article("art-bad", "Russia demands it. Zelenskiy rejects it.")
+    bad.stances[0].cameo = {"not": "a property value"}  # Neo4j refuses maps as property values
+    errors = []
+    summary = store.pipeline.write([article("art-1", "Russia demands it. Zelenskiy rejects it."), bad,
+                                    article("art-2", "Russia demands more. Zelenskiy rejects that.")],
+                                   store.writer, on_error=errors.append)
+    assert summary.articles == 2 and summary.failed == 1
+    assert [e.source for e in errors] == ["art-bad.txt"] and "not written" in errors[0].message
+    ids = {r["id"] for r in store.rows("MATCH (a:Article) RETURN a.id AS id")}
+    assert ids == {"art-1", "art-2"}
+    assert not store.rows("MATCH (c:Claim) RETURN c"), "the run gave up the claim of the article it could not write"
+
+
+def test_articles_another_run_is_ingesting_are_left_to_it(store):
+    from graph_schema.writer import GraphWriter
+
+    batch = [article(f"art-{i}", f"Russia demands it {i}. Zelenskiy rejects it {i}.") for i in range(3)]
+    other = GraphWriter(store.driver, store.database)
+    assert other.claim([batch[0].article]).mine == {"art-0"}
+    summary = store.write(*batch)
+    assert (summary.articles, summary.busy) == (2, 1)
+    assert other.claim([batch[0].article]).mine == {"art-0"}, "its own claim holds"
+    assert other.claim([batch[1].article]).current == {"art-1"}, "a written article is no one's to claim"
+    store.driver.execute_query("MATCH (c:Claim {id: 'art-0'}) SET c.until = datetime() - duration('PT1S')")
+    summary = store.write(*batch)  # the other run died: its claim lapsed
+    assert (summary.articles, summary.busy, summary.unchanged) == (1, 0, 2)
+    assert not store.rows("MATCH (c:Claim) RETURN c")

@@ -230,3 +230,18 @@ def test_extract_dates_articles_by_file_name_then_by_the_date_option(tmp_path):
     assert [json.loads(line)["article"]["published_at"] for line in done.stdout.splitlines()] == [
         "2022-01-25T09:00:00+00:00", "2022-06-06"]
     assert "2 articles, 0 skipped, 0 failed, 0 undated" in done.stderr
+
+
+def test_worker_processes_give_the_graph_of_one_process(store, tmp_path):
+    from ingest import DEFAULT_MODEL
+    from ingest.pipeline import Pipeline
+
+    corpus = tmp_path / "reuters.jsonl"
+    with (SHARED / "corpus" / "reuters-21578.jsonl").open(encoding="utf-8") as stories:
+        corpus.write_text("".join(next(stories) for _ in range(40)), encoding="utf-8")  # two chunks
+    one, _ = store.ingest(corpus, "samples")
+    expected = store.snapshot()
+    store.reset().pipeline = Pipeline(DEFAULT_MODEL, n_process=2)
+    two, errors = store.ingest(corpus, "samples")
+    assert not errors and two.articles == one.articles == 44
+    assert store.snapshot() == expected

@@ -41,9 +41,7 @@ def search_actors(
     'swedish' finds Sweden), the most relevant first: the text score weighed by salience
     (statements and mentions), so that 'putin' puts Vladimir Putin before "pro-Putin". Without
     `q`, every actor, the most salient first."""
-    found = graph.ranked_page(full_text(q), paging.limit, paging.offset, search="api_actors_search",
-                              listing="api_actors_list", summaries="api_actor_summaries", key="actor",
-                              kind=kind, sort=sort)
+    found = graph.search_actors(full_text(q), paging.limit, paging.offset, kind=kind, sort=sort)
     return paging.page(found)
 
 

@@ -31,9 +31,7 @@ def search_positions(
     says of Sweden), the most relevant first (the text score weighed by statements); without `q`,
     every position, the most discussed first. Counts: statements, and actors whose latest
     statement is for, against or undecided."""
-    found = graph.ranked_page(full_text(q), paging.limit, paging.offset, search="api_positions_search",
-                              listing="api_positions_list", summaries="api_position_summaries", key="position",
-                              sort=sort)
+    found = graph.search_positions(full_text(q), paging.limit, paging.offset, sort=sort)
     return paging.page(found)
 
 

@@ -1,2 +1,0 @@
-MERGE (a:Article {id: $article.id})
-SET a += $article, a.ingested_at = datetime()
