@@ -104,7 +104,7 @@ def test_status_shows_what_was_written(world, neo4j_settings):
     assert graph["totals"]["relationships"] == db_count(world, "MATCH ()-[r]->() RETURN count(r) AS n")
     assert graph["articles"] == 4 and graph["last_ingest"].startswith(
         str(world.rows("MATCH (a:Article) RETURN max(a.ingested_at) AS t")[0]["t"].to_native().date()))
-    assert graph["schema"] == {"expected": 21, "missing": [], "not_online": []}
+    assert graph["schema"] == {"expected": 22, "missing": [], "not_online": []}
     assert graph["version"].startswith("Neo4j Kernel 5.26")
 
     text = run(external(neo4j_settings), "status").stdout
@@ -120,7 +120,7 @@ def test_status_of_the_managed_server_and_a_missing_index(world, neo4j_settings)
         assert result.exit_code == 0, result.output
         text = " ".join(result.stdout.split())
         assert "managed local Neo4j" in text and f"pid {LocalNeo4j(neo4j_settings).status().pid}" in text
-        assert "1 of 21 missing: statement_kind (stancegraph schema apply)" in text
+        assert "1 of 22 missing: statement_kind (stancegraph schema apply)" in text
     finally:
         world.reset()
 
