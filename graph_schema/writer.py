@@ -1,12 +1,12 @@
 """Writing extractions to Neo4j: one managed write transaction per batch of articles, one `UNWIND`
 per kind of row inside.
 
-The articles' earlier statements, mentions and role sightings are removed in the same transaction
-that writes the new ones, so a re-ingested article is replaced and a crash leaves each article
-either as it was or as it is now, never half of one. Derived edges (stances, roles) are recomputed
-and orphans cleared once per batch, for everything the batch touched. Which graph node each
-article's actor is comes from resolution (ingest/resolve.py), done before the write: the writer
-only writes. Concurrent runs claim the articles they are about to extract (`claim`), so that two
+The articles' earlier statements, attributions, mentions and role sightings are removed in the same
+transaction that writes the new ones, so a re-ingested article is replaced and a crash leaves each
+article either as it was or as it is now, never half of one. Derived edges (stances, roles) are
+recomputed and orphans cleared once per batch, for everything the batch touched. Which graph node
+each article's actor is comes from resolution (ingest/resolve.py), done before the write: the
+writer only writes. Concurrent runs claim the articles they are about to extract (`claim`), so that two
 ingests of the same corpus share the work.
 """
 
@@ -24,7 +24,7 @@ from graph_schema.cypher import query
 from ingest.records import ACTOR_KINDS, Article, Extraction
 
 LABELS = {kind: kind.capitalize() for kind in ACTOR_KINDS}
-EXTRACTOR_VERSION = "1"  # bump when extraction changes so that unchanged articles are re-extracted
+EXTRACTOR_VERSION = "2"  # bump when extraction changes so that unchanged articles are re-extracted
 CLAIM_SECONDS = 120  # a claim lapses unless its run writes a batch (or claims again) within this
 
 
@@ -149,6 +149,10 @@ def _parameters(extraction: Extraction, node_id: dict[str, str]) -> dict:
             "target": node_id.get(s.target) if s.target else None,
             "on_behalf_of": node_id.get(s.on_behalf_of) if s.on_behalf_of else None,
         })
+    stated = {}  # attribution id -> the statements it states
+    for stance, row in zip(extraction.stances, statements):
+        if stance.attribution:
+            stated.setdefault(stance.attribution, set()).add(row["props"]["id"])
     # The same stance said twice at the same place is one statement.
     statements = list({row["props"]["id"]: row for row in statements}.values())
     # A role stated twice in one article (two sentences, or two names resolved to one person) is
@@ -171,8 +175,33 @@ def _parameters(extraction: Extraction, node_id: dict[str, str]) -> dict:
         "positions": list(positions.values()),
         "statements": statements,
         "roles": list(roles.values()),
+        "attributions": attribution_rows(extraction, node_id, day, stated),
         "replaces_by_path": _is_file(article.source),
     }
+
+
+def attribution_rows(extraction: Extraction, node_id: dict[str, str], day: date | None,
+                     stated: dict[str, set[str]]) -> list[dict]:
+    """One row per attribution: its words read off the article text, its source actor's graph id
+    (None for an unnamed source, whose words stay in `source_text`), the statements it states."""
+    text, article_id = extraction.article.text, extraction.article.id
+    rows = []
+    for q in extraction.attributions:
+        spans = [q.cue_span, *q.content_spans, *([q.source_span] if q.source_span else [])]
+        props = {
+            "id": hashlib.sha1(f"{article_id}|{q.cue_span}|{q.content_spans}|{q.source_span}".encode()).hexdigest()[:20],
+            "type": q.type, "cue": text[q.cue_span[0]:q.cue_span[1]], "cue_start": q.cue_span[0],
+            "cue_end": q.cue_span[1], "content": " … ".join(text[s:e] for s, e in q.content_spans),
+            "content_starts": [s for s, _ in q.content_spans], "content_ends": [e for _, e in q.content_spans],
+            "source_text": text[q.source_span[0]:q.source_span[1]] if q.source_span else None,
+            "source_start": q.source_span[0] if q.source_span else None,
+            "source_end": q.source_span[1] if q.source_span else None,
+            "start": min(s for s, _ in spans), "end": max(e for _, e in spans),
+            "date": day, "article": article_id,
+        }
+        rows.append({"props": props, "source": node_id.get(q.source) if q.source else None,
+                     "statements": sorted(stated.get(q.id, ()))})
+    return list({row["props"]["id"]: row for row in rows}.values())
 
 
 def _batch_parameters(articles: list[dict]) -> dict:
@@ -181,7 +210,7 @@ def _batch_parameters(articles: list[dict]) -> dict:
     articles one after the other gives; rows are sorted by actor so that concurrent writers take
     the actors' locks in the same order."""
     actors: dict[str, dict] = {}
-    mentions, positions, statements, roles = [], {}, [], []
+    mentions, positions, statements, roles, attributions = [], {}, [], [], []
     for p in articles:
         article_id = p["article"]["id"]
         for row in p["actors"]:
@@ -196,6 +225,7 @@ def _batch_parameters(articles: list[dict]) -> dict:
             positions.setdefault(row["key"], row)
         statements += p["statements"]
         roles += p["roles"]
+        attributions += p["attributions"]
     return {
         "ids": [p["article"]["id"] for p in articles],
         "paths": [p["article"]["path"] for p in articles if p["replaces_by_path"]],
@@ -205,6 +235,7 @@ def _batch_parameters(articles: list[dict]) -> dict:
         "positions": sorted(positions.values(), key=lambda row: row["key"]),
         "statements": sorted(statements, key=lambda row: row["actor"]),
         "roles": roles,
+        "attributions": sorted(attributions, key=lambda row: row["source"] or ""),
     }
 
 
@@ -225,6 +256,7 @@ def _write_batch(tx: ManagedTransaction, params: dict, owner: str) -> None:
     tx.run(query("positions_write"), positions=params["positions"]).consume()
     tx.run(query("statements_write"), statements=params["statements"]).consume()
     tx.run(query("roles_write"), roles=params["roles"]).consume()
+    tx.run(query("attributions_write"), attributions=params["attributions"]).consume()
     pairs = {(p["actor"], p["position"]) for p in old_pairs} | {(s["actor"], s["position"]) for s in params["statements"]}
     tx.run(query("stances_recompute"), pairs=[{"actor": a, "position": p} for a, p in sorted(pairs)]).consume()
     people = {a for a in old_actors if a.startswith("person:")} | {r["person"] for r in params["roles"]}

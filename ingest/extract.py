@@ -56,7 +56,8 @@ def extract_doc(doc: Doc, article: Article) -> Extraction:
                               position=Position(id=position_id(s.key), label=s.label, key=s.key),
                               evidence=text, start=start, end=end, confidence=s.confidence, modality=s.modality,
                               target=ids.get(s.target), on_behalf_of=ids.get(s.on_behalf_of),
-                              plover=s.plover, cameo=s.cameo))
+                              plover=s.plover, cameo=s.cameo,
+                              attribution=f"q{s.attribution + 1}" if s.attribution is not None else None))
     return Extraction(article=article, actors=actors, roles=roles, stances=stances,
                       attributions=_attributions(doc, ids))
 

@@ -66,6 +66,7 @@ class Stance:
     on_behalf_of: str | None = None  # actor id of the state/organization the speaker represents
     plover: str | None = None
     cameo: str | None = None
+    attribution: str | None = None  # id of the attribution whose content states it; None: the journalist's voice
 
 
 @dataclass

@@ -33,6 +33,7 @@ from app.api.routes import (
     health,
     networks,
     positions,
+    quotes,
 )
 from app.settings import Settings, get_settings
 from graph_schema.connection import DatabaseUnavailable
@@ -90,6 +91,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"error": f"Neo4j could not answer now: {exc.message}"}, 503,
                             headers={"Retry-After": "5"})
 
-    for module in (health, actors, positions, alignment, articles, graph, networks, cypher, browser):
+    for module in (health, quotes, actors, positions, alignment, articles, graph, networks, cypher, browser):
         app.include_router(module.router)
     return app

@@ -264,6 +264,7 @@ class ArticleDetail(BaseModel):
     actors: list[ArticleMention]
     roles: list[ArticleRole]
     statements: list[Statement]
+    attributions: list[Quote] = Field(description="Who said what in it, in text order.")
 
 
 class ArticleIn(BaseModel):
@@ -451,3 +452,41 @@ class StanceChange(BaseModel):
 
 class StanceChanges(Page[StanceChange]):
     pass
+
+
+# --- quotes: who said what -----------------------------------------------------------------------
+
+class QuoteStance(BaseModel):
+    """A stance the attribution's words state."""
+
+    id: str = Field(description="Statement id.")
+    actor: ActorRef
+    kind: str
+    polarity: int
+    modality: str | None = None
+    position: PositionRef
+
+
+class Quote(BaseModel):
+    """One attribution: a direct quote, a paraphrase or a mix, of a statement, belief or intention."""
+
+    id: str
+    type: Literal["direct", "indirect", "mixed"]
+    cue: str = Field(description="The words that attribute it: 'said', 'has repeatedly rejected', 'according to'.")
+    content: str = Field(description="What is attributed; several spans (a quote split by 'he said') joined by ' … '.")
+    source: ActorRef | None = Field(None, description="Who said it; null for an unnamed source ('a campaign aide').")
+    source_text: str | None = Field(None, description="The words naming the source in the article ('he', "
+                                    "'the Ukrainian president', 'a campaign aide'); null when none does.")
+    start: int = Field(description="Offset of the first character of source, cue or content in the article text.")
+    end: int
+    cue_span: list[int] = Field(description="[start, end] character offsets of the cue.")
+    content_spans: list[list[int]] = Field(description="[start, end] character offsets of each content span.")
+    source_span: list[int] | None = None
+    date: dt.date | None = None
+    article: ArticleRef
+    stances: list[QuoteStance] = Field(description="The stances its words state (often none).")
+    score: float | None = Field(None, description="Full-text relevance when searching with `q`.")
+
+
+class QuoteList(Page[Quote]):
+    actor: ActorRef

@@ -1,5 +1,6 @@
-// GET /articles/{id}: the article with its text, the actors it mentions, the roles it states and its
-// statements (their offsets index into the text).
+// GET /articles/{id}: the article with its text, the actors it mentions, the roles it states, its
+// statements (their offsets index into the text) and the ids of its attributions in text order
+// (api_attributions reads them).
 MATCH (art:Article {id: $id})
 RETURN art {.id, .title, .source, .path, .url, .published_at, .date, .words, .ingested_at, .text} AS article,
        COLLECT { MATCH (a:Actor)-[m:MENTIONED_IN]->(art)
@@ -15,4 +16,5 @@ RETURN art {.id, .title, .source, .path, .url, .published_at, .date, .words, .in
                          position: p {.id, .label}, article: art {.id, .title, .url, .source, .date},
                          target: head([(s)-[:TARGETS]->(t:Actor) | t {.id, .name, .kind}]),
                          on_behalf_of: head([(s)-[:ON_BEHALF_OF]->(b:Actor) | b {.id, .name, .kind}])}
-                 ORDER BY s.start, s.id } AS statements
+                 ORDER BY s.start, s.id } AS statements,
+       COLLECT { MATCH (q:Attribution)-[:IN]->(art) RETURN q.id ORDER BY q.start, q.id } AS attributions

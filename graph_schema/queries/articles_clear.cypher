@@ -1,5 +1,5 @@
-// Remove what earlier ingests of these articles wrote (statements, mentions, role sightings), so
-// that changed articles are replaced. Roles are refreshed afterwards by roles_refresh.
+// Remove what earlier ingests of these articles wrote (statements, attributions, mentions, role
+// sightings), so that changed articles are replaced. Roles are refreshed afterwards by roles_refresh.
 CALL () {
   // A role's person is always an actor of the article that states it: no scan of all roles. One
   // row per role edge, so that no two rows rewrite the same lists.
@@ -24,4 +24,8 @@ CALL (a) {
 CALL (a) {
   MATCH (:Actor)-[m:MENTIONED_IN]->(a)
   DELETE m
+}
+CALL (a) {
+  MATCH (q:Attribution)-[:IN]->(a)
+  DETACH DELETE q
 }

@@ -57,6 +57,7 @@ class StanceRef:
     cameo: str | None = None
     plover: str | None = None  # the kind's PLOVER code (kinds.json)
     frame_token: int = -1  # the word that carries the frame; lets anaphora find the latest stance
+    attribution: int | None = None  # index into doc._.sg_attributions of the one stating it
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.records import Actor, Article, Extraction, Position, Role, Stance
+from ingest.records import Actor, Article, Attribution, Extraction, Position, Role, Stance
 from ingest.resolve import ActorResolver, person_key
 
 WITHDRAWAL = Position(id="p_withdraw", label="withdrawal of Ukrainian forces from Donbas",
@@ -46,6 +46,47 @@ def test_structure_and_derived_edges(store):
     assert dict(role[0]) == {"title": "President", "iso3": "UKR"}
     labels = store.driver.execute_query("MATCH (a:Actor {id: 'state:UKR'}) RETURN labels(a) AS l").records
     assert set(labels[0]["l"]) == {"Actor", "State"}
+
+
+def quoted(article_id: str) -> Extraction:
+    """The article with its attributions: Zelenskiy's rejection states his stance; an unnamed aide's words none."""
+    text = "Russia demands it. Zelenskiy rejects it. A Kremlin aide said talks could wait."
+    ext = article(article_id, text)
+    ext.stances[1].attribution = "q1"
+    cue = text.index("rejects")
+    aide, said = text.index("A Kremlin aide"), text.index("said")
+    ext.attributions = [
+        Attribution("q1", "a1", [19, 28], [cue, cue + 7], [[cue + 8, cue + 10]], "indirect"),
+        Attribution("q2", None, [aide, aide + 14], [said, said + 4], [[said + 5, len(text) - 1]], "indirect"),
+    ]
+    return ext
+
+
+def test_attributions_carry_source_cue_content_and_the_stances_they_state(store):
+    store.write(quoted("art-1"))
+    rows = store.rows("""
+        MATCH (q:Attribution)-[:IN]->(art:Article)
+        OPTIONAL MATCH (a:Actor)-[:SAID]->(q)
+        RETURN q.cue AS cue, q.content AS content, q.type AS type, q.source_text AS source_text, a.id AS actor,
+               q.content_starts AS starts, toString(q.date) AS date, art.id AS article,
+               COLLECT { MATCH (s:Statement)-[:FROM]->(q) RETURN s.kind } AS stated
+        ORDER BY q.start""")
+    assert rows == [
+        {"cue": "rejects", "content": "it", "type": "indirect", "source_text": "Zelenskiy",
+         "actor": "person:volodymyr zelensky", "starts": [37], "date": "2025-01-06", "article": "art-1",
+         "stated": ["REJECT"]},
+        {"cue": "said", "content": "talks could wait", "type": "indirect", "source_text": "A Kremlin aide",
+         "actor": None, "starts": [61], "date": "2025-01-06", "article": "art-1", "stated": []}]
+    found = store.rows("CALL db.index.fulltext.queryNodes('attribution_search', 'talks') YIELD node "
+                       "RETURN node.content AS content")
+    assert found == [{"content": "talks could wait"}]
+
+
+def test_a_replaced_article_takes_its_attributions_with_it(store):
+    store.write(quoted("art-1"))
+    store.write(article("art-1", "Russia demands it. Nothing else was said."))
+    assert store.rows("MATCH (q:Attribution) RETURN count(q) AS n") == [{"n": 0}]
+    assert not store.rows("MATCH (n) WHERE NOT (n)--() RETURN n")
 
 
 def test_ingesting_twice_changes_nothing(store):

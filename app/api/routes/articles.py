@@ -24,14 +24,15 @@ log = logging.getLogger("stancegraph.api")
             responses={404: {"model": ErrorResponse, "description": "No article has this id"}})
 def get_article(article_id: str, graph: GraphDep):
     """The article's metadata, its text, and everything extracted from it: the actors it mentions
-    (with mention counts), the roles it states, and its statements in text order; `highlights`
-    are the statements' evidence sentences as offsets into the text, one per stretch of text."""
+    (with mention counts), the roles it states, its statements and its attributions in text order;
+    `highlights` are the statements' evidence sentences as offsets into the text, one per stretch of text."""
     found = graph.read("api_article", id=article_id)
     if not found:
         raise unknown("article", article_id)
     r = found[0]
+    attributions = [a["attribution"] for a in graph.read("api_attributions", ids=r["attributions"])]
     return {**r["article"], "highlights": highlights(r["statements"]), "actors": r["actors"],
-            "roles": r["roles"], "statements": r["statements"]}
+            "roles": r["roles"], "statements": r["statements"], "attributions": attributions}
 
 
 def highlights(statements: list[dict]) -> list[dict]:

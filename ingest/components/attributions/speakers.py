@@ -107,7 +107,8 @@ def signatory(doc: Doc, actors: list[ActorRef]) -> int | None:
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc, given_names: dict[str, str], title_heads: set[str], own_side: set[str] = frozenset()):
+    def __init__(self, doc: Doc, given_names: dict[str, str], title_heads: set[str], own_side: set[str] = frozenset(),
+                 reported: dict[int, int] | None = None):
         self.doc = doc
         self.own_side = own_side
         self.actors = doc._.sg_actors or []
@@ -118,6 +119,7 @@ class SpeakerResolver:
         self.personal = {idx for idx, a in enumerate(self.actors) if person_like(a, given_names)}
         self.sig = None
         self._sig_done = False
+        self.reported = reported or {}  # token -> the attribution whose content holds it
         # (token index, actor) of person mentions, and of main-clause subject mentions
         self.person_mentions, self.focus, self.other_focus = [], [], []
         for idx, a in enumerate(self.actors):
@@ -177,6 +179,12 @@ class SpeakerResolver:
             start = self.doc[start - 1].sent.start
         return start
 
+    def _elsewhere(self, start: int, i: int) -> bool:
+        """A subject inside someone's reported words is what they talk about, not who speaks next
+        ('“Putin doesn’t take talks seriously,” he told'), unless `i` is in the same words."""
+        n = self.reported.get(start)
+        return n is not None and n != self.reported.get(i)
+
     def _compatible(self, idx: int, gender: str) -> bool:
         return idx in self.personal and self.gender.get(idx, gender) == gender
 
@@ -185,7 +193,7 @@ class SpeakerResolver:
         for start, idx in reversed(self.focus[:bisect_left(self.focus, (i, -1))]):
             if start < floor:
                 break
-            if self._compatible(idx, gender):
+            if self._compatible(idx, gender) and not self._elsewhere(start, i):
                 return self._learn(idx, gender)
         for start, idx in reversed(self.person_mentions[:bisect_left(self.person_mentions, (i, -1))]):
             if start < i - PRONOUN_WINDOW:
@@ -203,7 +211,8 @@ class SpeakerResolver:
         for start, idx in reversed(self.other_focus[:bisect_left(self.other_focus, (i, -1))]):
             if start < floor:
                 break
-            return idx
+            if not self._elsewhere(start, i):
+                return idx
         return None
 
     def _title_holder(self, head: Token) -> int | None:
@@ -221,8 +230,10 @@ class SpeakerResolver:
             of_name = self.actors[r.of].name.lower() if r.of is not None else ""
             if mods and not all(m in title or m in of_name or m in ("former", "current", "then") for m in mods):
                 continue
-            holders.append(r.person)
-        holders = list(dict.fromkeys(holders))
+            # 'the chancellor' is Brown, not the shadow chancellor: a title with no word the phrase lacks wins
+            holders.append((r.person, set(title) <= words))
+        exact = [person for person, whole in holders if whole]
+        holders = list(dict.fromkeys(exact or [person for person, _ in holders]))
         if len(holders) == 1:
             return holders[0]
         if holders:  # several holders: the one mentioned latest before
@@ -238,7 +249,8 @@ def resolve_speakers(doc: Doc, atts: list[AttributionRef], qat: list[int], given
                      title_heads: set[str], own_side: set[str] = frozenset()) -> None:
     """Fill `speaker` and `how` of each attribution, in text order (a resolved source joins the
     salience lists; a continued quote is part of its attribution's content, so shares its speaker)."""
-    res = SpeakerResolver(doc, given_names, title_heads, own_side)
+    reported = {i: n for n, a in enumerate(atts) for i in a.tokens()}
+    res = SpeakerResolver(doc, given_names, title_heads, own_side, reported)
     for a in sorted(atts, key=lambda a: a.cue[0]):
         if a.source is None:
             continue

@@ -11,7 +11,9 @@ For each word whose (lemma, part of speech) is a frame in stance_frames.jsonl:
   polarity  from the kind, flipped by negation; 'whether'-clauses make it undecided;
   modality  conditional ("once a ceasefire …", "in the event of …"), hypothetical ("would"),
             reported (someone else's speech verb governs the clause);
-  speaker   a person reporting for the state he represents is credited, with on_behalf_of set.
+  speaker   a person reporting for the state he represents is credited, with on_behalf_of set;
+  attribution  the attribution (components/attributions/) whose content states it: its source is
+            the speaker, and the holder of a stance its cue or source mention carries.
 A clause with no frame word may carry a position by its modal or an evaluative predicate
 ("X said Britain should …", "X said the plan was a mistake"). Such a clause is a
 stance of whoever is reported or quoted saying it, and its reading replaces that of a frame over it.
@@ -32,6 +34,8 @@ One module per step, in the order `component.StanceFinder` takes them:
     proposition    the content as a label and a position key
     anaphora       what 'the demand' or 'them' points back to
     speaker        who reports it, and whom a person speaks for
+  attributed     the doc's attributions as the resolver reads them; what an attribution makes of
+                 a stance inside its content ('the US should …', 'he feared Putin …')
   cues           which clause carries a position without a frame word
   clause_stance  the stance of a reported clause, or in the journalist's voice (manifesto)
   tables         the data tables they all read, shaped once per initialize

@@ -5,11 +5,12 @@ be a body's pledge (manifesto.py)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from ..extensions import StanceRef
 from ..positions import label_and_key
-from ..reference import MentionResolver
 from .anaphora import is_anaphor
 from .cues import ClauseCue
 from .manifesto import manifesto
@@ -17,15 +18,19 @@ from .polarity import modality_of, negates
 from .speaker import own_side, represents, speaker_of
 from .tables import StanceTables
 
+if TYPE_CHECKING:  # attributed.py reads clauses with it
+    from .attributed import AttributedResolver
 
-def read_clause(doc: Doc, tok: Token, cue: ClauseCue, resolver: MentionResolver, sent: tuple[int, int],
+
+def read_clause(doc: Doc, tok: Token, cue: ClauseCue, resolver: AttributedResolver, sent: tuple[int, int],
                 tables: StanceTables) -> list[StanceRef]:
     grammar = tables.grammar
     holder = speaker_of(tok, resolver, grammar)
     if holder is None:
         return manifesto(doc, tok, cue, resolver, sent, tables)
     exclude: set[int] = set()
-    if cue.subject is not None and own_side(cue.subject, holder, resolver, grammar):
+    # "they will be turned away": a passive subject undergoes the act, it promises nothing
+    if cue.subject is not None and cue.subject.dep_ != "nsubjpass" and own_side(cue.subject, holder, resolver, grammar):
         exclude = {t.i for t in cue.subject.subtree}  # "her party would boost …" -> "boost …"
     elif cue.own_side:
         return []  # "X said Russia would …" is a prediction, not a promise

@@ -6,8 +6,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import StanceRef, register_extensions
-from ..reference import MentionResolver
 from ..tables import TableComponent
+from .attributed import AttributedResolver, settle
 from .clause_stance import read_clause
 from .frame_stance import read_frame
 from .frames import frame_of, frames_below
@@ -36,7 +36,7 @@ class StanceFinder(TableComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         t = self.shaped
-        resolver = MentionResolver(doc, t.grammar, t.title_heads)
+        resolver = AttributedResolver(doc, t.grammar, t.title_heads)
         sentence = [0] * len(doc)  # token -> (start, end) of its sentence, computed once
         bounds = []
         for n, sent in enumerate(doc.sents):
@@ -53,6 +53,7 @@ class StanceFinder(TableComponent):
             frame = frame_of(tok, t.frames)
             if frame is not None:
                 root, found = read_frame(doc, tok, frame, resolver, bounds[sentence[tok.i]], stances, embedded, t)
+                found = settle(doc, tok, found, resolver, bounds[sentence[tok.i]], t)
                 stances.extend(found)
                 if root is not None:
                     framed_content.setdefault(root.i, []).extend(found)
@@ -66,4 +67,6 @@ class StanceFinder(TableComponent):
         # supplying jets) is more specific than the frame's ("warn: the UK is unlikely …").
         superseded = {id(s) for i in read_clauses for s in framed_content.get(i, ())}
         doc._.sg_stances = [s for s in stances if id(s) not in superseded and s.frame_token not in embedded]
+        for s in doc._.sg_stances:
+            s.attribution = resolver.stating(doc[s.frame_token])
         return doc

@@ -3,15 +3,24 @@ represents is credited, with on_behalf_of set ("Merz signaled that Germany is re
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Token
 
 from ..reference import MentionResolver
 from ..syntax import MAX_CLIMB
 
+if TYPE_CHECKING:  # attributed.py reads clauses, which ask for their speaker here
+    from .attributed import AttributedResolver
 
-def speaker_of(clause_head: Token, resolver: MentionResolver, grammar: dict) -> int | None:
-    """The subject of a speech verb that governs the stance's clause ('Merz said …'), else the
-    speaker of the quote the clause is in."""
+
+def speaker_of(clause_head: Token, resolver: AttributedResolver, grammar: dict) -> int | None:
+    """The source of the attribution whose content holds the stance's clause ('Merz said …',
+    '…, say the Tories', 'according to X'), when the attribution component resolved it; else the
+    subject of a speech verb that governs the clause, else the speaker of the quote it is in."""
+    speaker = resolver.reporter(clause_head)
+    if speaker is not None:
+        return speaker
     node = clause_head
     for _ in range(MAX_CLIMB):
         if node.dep_ not in ("ccomp", "conj") or node.head == node:
@@ -38,7 +47,7 @@ def represents(doc: Doc, person: int, state: int | None) -> int | None:
 def own_side(subject: Token, holder: int, resolver: MentionResolver, grammar: dict) -> bool:
     """The speaker, the body the speaker represents, 'we', 'they', or 'his party'."""
     lower = subject.lower_
-    if lower in grammar["first_person"] or lower == "they":
+    if (lower in grammar["first_person"] and subject.pos_ == "PRON") or lower == "they":  # not "the US"
         return True
     if any(c.dep_ == "poss" and c.pos_ == "PRON" and resolver.resolve(c)[0] in (holder, None)
            for c in subject.children) and subject.lemma_.lower() in grammar["own_side_nouns"]:
