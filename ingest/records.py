@@ -111,4 +111,5 @@ class Extraction:
         return cls(article=article,
                    actors=[Actor(**a) for a in record["actors"]],
                    roles=[Role(**r) for r in record["roles"]],
-                   stances=[Stance(**{**s, "position": Position(**s["position"])}) for s in record["stances"]])
+                   stances=[Stance(**{**s, "position": Position(**s["position"])}) for s in record["stances"]],
+                   attributions=[Attribution(**a) for a in record["attributions"]])
